@@ -1,0 +1,58 @@
+"""Where a project's inputs and outputs live.
+
+Every stage takes a `Project`, so tests can run any stage on a copy of the
+project in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+METADATA_DIR = Path(__file__).parent / "metadata"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> "Project":
+        """The project holding `start` (default: $CHENGNUO_ROOT or the working folder)."""
+        here = Path(start or os.environ.get("CHENGNUO_ROOT") or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "reports" / "registry.yaml").is_file():
+                return cls(folder)
+        return cls(here)
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def registry_path(self) -> Path:
+        return self.reports_dir / "registry.yaml"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def text_dir(self) -> Path:
+        return self.build_dir / "text"
+
+    @property
+    def records_dir(self) -> Path:
+        return self.build_dir / "records"
+
+    @property
+    def datapackage_dir(self) -> Path:
+        return self.root / "datapackage"
+
+    def relative(self, path: Path) -> str:
+        """A path as the user sees it in messages: relative to the project when inside it."""
+        try:
+            return str(Path(path).resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
