@@ -1,0 +1,69 @@
+"""Undo the marks that Word, PDF and Markdown extraction leave in Chinese text.
+
+The cleaned text is what readers see and search; the verbatim lines are kept
+separately (`source_text`), so cleaning may be generous but must never change
+the words or numbers themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Word leaves bookmarks such as `[bookmark: _GoBack]` when it exports text.
+_WORD_ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]")
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_BOLD = re.compile(r"\*\*|__")
+
+# Characters that make a space next to them meaningless in Chinese typesetting:
+# CJK ideographs, CJK and full-width punctuation, and the CJK brackets.
+_CJK = (
+    r"\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026"
+)
+_SPACE_NEXT_TO_CJK = re.compile(rf"\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+")
+_RUN_OF_SPACES = re.compile(r"\s+")
+
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                   "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def strip_markup(line: str) -> str:
+    """A source line without Markdown heading marks, bold marks and Word artefacts."""
+    line = _WORD_ARTEFACT.sub("", line)
+    line = _MARKDOWN_HEADING.sub("", line)
+    line = _BOLD.sub("", line)
+    return line.strip()
+
+
+def clean_inline(text: str) -> str:
+    """Text with the spaces that PDF extraction puts around numbers and words removed.
+
+    `增长 5.5% 以上` becomes `增长5.5%以上`; spaces between two Latin words or
+    numbers (`5G and 千兆`) stay, reduced to one.  Idempotent.
+    """
+    text = strip_markup_inline(text)
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)
+    text = _SPACE_NEXT_TO_CJK.sub("", text)
+    return _RUN_OF_SPACES.sub(" ", text).strip()
+
+
+def strip_markup_inline(text: str) -> str:
+    return _BOLD.sub("", _WORD_ARTEFACT.sub("", text))
+
+
+def ascii_digits(text: str) -> str:
+    """Full-width digits (`１`) as ASCII (`1`); the labels in the data are ASCII."""
+    return text.translate({0xFF10 + i: ord("0") + i for i in range(10)})
+
+
+def chinese_numeral(text: str) -> int | None:
+    """The value of a section numeral such as 一, 十, 十二, 二十三; None if it is not one."""
+    if not text or any(ch not in _CHINESE_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CHINESE_DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1:
+        return None
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
