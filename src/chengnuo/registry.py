@@ -1,0 +1,345 @@
+"""The registry of source files and of the documents inside them (reports/registry.yaml).
+
+`load_registry` checks the registry on its own; `verify_files` checks it against the
+files (existence, sha256, encoding, line ranges). Every problem is a one-line
+ChengnuoError naming reports/registry.yaml and the YAML line of the bad entry, read
+from the YAML node marks so the user can jump straight to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from chengnuo.errors import ChengnuoError
+from chengnuo.project import Project
+from chengnuo.text.decode import DecodedText, decode_bytes
+
+KINDS = {
+    "work_report": "政府工作报告, with the attachments printed after it",
+    "task_plan": "重点工作任务责任分工方案, without its covering notice",
+    "notice": "通知: a covering notice or an administrative notice",
+    "attachment": "附件 of a notice, registered as its own document",
+    "personnel_notice": "任免通知: appointments and removals",
+    "chronicle": "大事记",
+}
+# The jurisdictions the bundled reports name (reports/README.md). Checked here so that a
+# typo fails at the registry, not later as a broken foreign key in the data package.
+JURISDICTION_IDS = frozenset({
+    "liaocheng", "dongchangfu", "chiping", "linqing", "guanxian", "shenxian", "yanggu",
+    "donge", "gaotang", "liaocheng-etdz", "liaocheng-hitech", "jiangbei-resort",
+})
+ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be",
+                       "gb18030"})
+FORMATS = {"txt": ".txt", "md": ".md"}
+
+SOURCE_KEYS = ("source_id", "path", "sha256", "format", "encoding", "publisher_zh",
+               "publisher_en", "published_date", "url", "documents")
+DOCUMENT_KEYS = ("document_id", "kind", "jurisdiction_id", "year", "title_zh", "title_en",
+                 "doc_number", "issued_date", "is_partial", "line_start", "line_end")
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SLUG_HINT = "use lowercase a-z, 0-9 and single hyphens, e.g. liaocheng-2023-task-plan"
+
+
+@dataclass(frozen=True)
+class Document:
+    document_id: str
+    source_id: str
+    kind: str
+    jurisdiction_id: str
+    year: int
+    title_zh: str
+    title_en: str
+    doc_number: str | None
+    issued_date: date | None
+    is_partial: bool
+    line_start: int
+    line_end: int
+    line: int = field(default=0, compare=False)  # where the entry sits in registry.yaml
+
+
+@dataclass(frozen=True)
+class Source:
+    source_id: str
+    path: str
+    sha256: str
+    format: str
+    encoding: str
+    publisher_zh: str | None
+    publisher_en: str | None
+    published_date: date | None
+    url: str | None
+    documents: tuple[Document, ...]
+    line: int = field(default=0, compare=False)
+    sha256_line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Registry:
+    sources: tuple[Source, ...]
+    where: str = "reports/registry.yaml"
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return tuple(document for source in self.sources for document in source.documents)
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.source_id == source_id:
+                return source
+        raise ChengnuoError(f"no source with source_id '{source_id}'", path=self.where)
+
+    def document(self, document_id: str) -> Document:
+        for document in self.documents:
+            if document.document_id == document_id:
+                return document
+        raise ChengnuoError(f"no document with document_id '{document_id}'", path=self.where)
+
+
+def load_registry(project: Project, *, today: date | None = None) -> Registry:
+    """Read and check reports/registry.yaml; `today` is injectable for tests."""
+    where = project.relative(project.registry_path)
+    if not project.registry_path.is_file():
+        raise ChengnuoError("the registry does not exist", path=where,
+                            hint="describe each file in reports/ there")
+    try:
+        root = yaml.compose(project.registry_path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        raise ChengnuoError(f"not valid YAML: {error.problem}", path=where, line=line) from None
+    except UnicodeDecodeError:
+        raise ChengnuoError("not UTF-8 text", path=where, hint="save it as UTF-8") from None
+    reader = _Reader(where, today or date.today())
+    top = reader.mapping(root, "the registry", ("sources",), line=1)
+    sources = tuple(reader.source(node) for node in reader.sequence(top["sources"], "sources"))
+    reader.check_unique(sources)
+    return Registry(sources, where)
+
+
+def verify_files(project: Project, registry: Registry) -> dict[str, DecodedText]:
+    """Check every registered file: present, unchanged, encoding and line ranges as registered.
+
+    Returns the decoded text of each source by source_id, so callers need not decode again.
+    """
+    decoded = {}
+    for source in registry.sources:
+        file = project.reports_dir / source.path
+        name = project.relative(file)
+        if not file.is_file():
+            raise ChengnuoError(f"source file {name} does not exist", path=registry.where,
+                                line=source.line, hint="restore it, or remove its entry")
+        data = file.read_bytes()
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != source.sha256:
+            raise ChengnuoError(
+                f"{name} has changed: its sha256 is {actual}, the registry records {source.sha256}",
+                path=registry.where, line=source.sha256_line,
+                hint=f"if the change is intended, re-register the file with sha256: {actual}; "
+                     "otherwise restore the original")
+        text = decode_bytes(data, name)
+        if text.encoding != source.encoding:
+            raise ChengnuoError(f"{name} decodes as {text.encoding}, but the registry records "
+                                f"encoding {source.encoding}", path=registry.where, line=source.line,
+                                hint=f"set encoding: {text.encoding}")
+        for document in source.documents:
+            _check_range_in_file(document, text.lines, name, registry.where)
+        decoded[source.source_id] = text
+    return decoded
+
+
+def _check_range_in_file(document: Document, lines: list[str], name: str, where: str) -> None:
+    label = f"document '{document.document_id}'"
+    if document.line_end > len(lines):
+        raise ChengnuoError(f"{label} ends at line {document.line_end}, but {name} has only "
+                            f"{len(lines)} lines", path=where, line=document.line)
+    # Tight ranges make the first and last line of a document meaningful (and catch off-by-one).
+    for edge, number in (("starts", document.line_start), ("ends", document.line_end)):
+        if not lines[number - 1].strip():
+            raise ChengnuoError(f"{label} {edge} on a blank line ({name} line {number})", path=where,
+                                line=document.line, hint="start and end each document on a non-blank line")
+
+
+class _Reader:
+    """Turns YAML nodes into checked values; every error carries the node's line."""
+
+    def __init__(self, where: str, today: date):
+        self.where = where
+        self.today = today
+        self._constructor = SafeConstructor()
+
+    def fail(self, node_or_line: yaml.Node | int, message: str, hint: str | None = None):
+        line = node_or_line if isinstance(node_or_line, int) else node_or_line.start_mark.line + 1
+        raise ChengnuoError(message, path=self.where, line=line, hint=hint)
+
+    def mapping(self, node, what: str, keys: tuple[str, ...], line: int | None = None) -> dict:
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(line or node, f"{what} must be a mapping of keys to values")
+        values = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, f"{what} has a key that is not plain text")
+            key = key_node.value
+            if key not in keys:
+                self.fail(key_node, f"unknown key '{key}' in {what}", hint="allowed keys: " + ", ".join(keys))
+            if key in values:
+                self.fail(key_node, f"key '{key}' appears twice in {what}")
+            values[key] = value_node
+        for key in keys:
+            if key not in values:
+                self.fail(node, f"{what} is missing key '{key}'")
+        return values
+
+    def sequence(self, node, what: str) -> list:
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fail(node, f"{what} must be a non-empty list")
+        return node.value
+
+    def scalar(self, node, key: str):
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, f"{key} must be a single value")
+        if node.tag.endswith(":timestamp"):  # keep dates as text; `date` parses them
+            return node.value
+        try:
+            return self._constructor.construct_object(node)
+        except yaml.YAMLError:
+            self.fail(node, f"{key} has a value YAML cannot read: '{node.value}'")
+
+    def text(self, node, key: str, *, nullable: bool = False, pattern: re.Pattern | None = None,
+             hint: str | None = None) -> str | None:
+        value = self.scalar(node, key)
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(node, f"{key} must be non-empty text" + (" or null" if nullable else ""))
+        if pattern and not pattern.fullmatch(value):
+            self.fail(node, f"{key} '{value}' is not a valid {key}", hint)
+        return value
+
+    def slug(self, node, key: str) -> str:
+        value = self.text(node, key)
+        if not _SLUG.fullmatch(value):
+            self.fail(node, f"{key} '{value}' is not a lowercase ASCII slug", _SLUG_HINT)
+        return value
+
+    def choice(self, node, key: str, allowed) -> str:
+        value = self.text(node, key)
+        if value not in allowed:
+            self.fail(node, f"{key} '{value}' is not one of: " + ", ".join(allowed))
+        return value
+
+    def date(self, node, key: str) -> date | None:
+        value = self.scalar(node, key)
+        if value is None:
+            return None
+        try:
+            if not _ISO_DATE.fullmatch(str(value)):
+                raise ValueError
+            parsed = date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(node, f"{key} '{value}' is not an ISO date (YYYY-MM-DD)")
+        if parsed > self.today:
+            self.fail(node, f"{key} {parsed.isoformat()} is in the future (today is {self.today.isoformat()})")
+        return parsed
+
+    def integer(self, node, key: str) -> int:
+        value = self.scalar(node, key)
+        if type(value) is not int:
+            self.fail(node, f"{key} must be a whole number, not '{node.value}'")
+        return value
+
+    def boolean(self, node, key: str) -> bool:
+        value = self.scalar(node, key)
+        if type(value) is not bool:
+            self.fail(node, f"{key} must be true or false, not '{node.value}'")
+        return value
+
+    def source(self, node) -> Source:
+        # Fields are read in file order, so the first error reported is the first in the file.
+        fields = self.mapping(node, "a source entry", SOURCE_KEYS)
+        source_id = self.slug(fields["source_id"], "source_id")
+        path = self.text(fields["path"], "path")
+        pure = PurePosixPath(path)
+        if pure.is_absolute() or ".." in pure.parts or "\\" in path:
+            self.fail(fields["path"], f"path '{path}' must be relative to reports/")
+        sha256 = self.text(fields["sha256"], "sha256", pattern=_SHA256,
+                           hint="64 lowercase hex digits, as printed by sha256sum")
+        file_format = self.choice(fields["format"], "format", FORMATS)
+        if pure.suffix != FORMATS[file_format]:
+            self.fail(fields["format"], f"format '{file_format}' does not match the file name '{path}'")
+        return Source(
+            source_id=source_id, path=path, sha256=sha256, format=file_format,
+            encoding=self.choice(fields["encoding"], "encoding", sorted(ENCODINGS)),
+            publisher_zh=self.text(fields["publisher_zh"], "publisher_zh", nullable=True),
+            publisher_en=self.text(fields["publisher_en"], "publisher_en", nullable=True),
+            published_date=self.date(fields["published_date"], "published_date"),
+            url=self.text(fields["url"], "url", nullable=True, pattern=re.compile(r"https?://\S+"),
+                          hint="a full http(s) address, or null when unknown"),
+            documents=self.documents(fields["documents"], source_id),
+            line=node.start_mark.line + 1,
+            sha256_line=fields["sha256"].start_mark.line + 1,
+        )
+
+    def documents(self, node, source_id: str) -> tuple[Document, ...]:
+        documents = tuple(self.document(item, source_id) for item in self.sequence(node, "documents"))
+        self.check_no_overlap(documents)
+        return documents
+
+    def document(self, node, source_id: str) -> Document:
+        fields = self.mapping(node, "a document entry", DOCUMENT_KEYS)
+        values = {
+            "document_id": self.slug(fields["document_id"], "document_id"),
+            "kind": self.choice(fields["kind"], "kind", KINDS),
+            "jurisdiction_id": self.choice(fields["jurisdiction_id"], "jurisdiction_id",
+                                           sorted(JURISDICTION_IDS)),
+            "year": self.year(fields["year"]),
+            "title_zh": self.text(fields["title_zh"], "title_zh"),
+            "title_en": self.text(fields["title_en"], "title_en"),
+            "doc_number": self.text(fields["doc_number"], "doc_number", nullable=True),
+            "issued_date": self.date(fields["issued_date"], "issued_date"),
+            "is_partial": self.boolean(fields["is_partial"], "is_partial"),
+            "line_start": self.integer(fields["line_start"], "line_start"),
+            "line_end": self.integer(fields["line_end"], "line_end"),
+        }
+        if values["line_start"] < 1:
+            self.fail(fields["line_start"], f"line_start {values['line_start']} must be 1 or more")
+        if values["line_end"] < values["line_start"]:
+            self.fail(fields["line_end"], f"line_end {values['line_end']} is before line_start "
+                      f"{values['line_start']}")
+        return Document(source_id=source_id, line=node.start_mark.line + 1, **values)
+
+    def year(self, node) -> int:
+        year = self.integer(node, "year")
+        # Next year's plan can be registered before New Year; anything later is a typo.
+        if year > self.today.year + 1:
+            self.fail(node, f"year {year} is too far in the future (today is "
+                      f"{self.today.isoformat()}; the latest possible year is {self.today.year + 1})")
+        return year
+
+    def check_no_overlap(self, documents: tuple[Document, ...]) -> None:
+        ordered = sorted(documents, key=lambda document: (document.line_start, document.line))
+        for before, after in zip(ordered, ordered[1:]):
+            if after.line_start <= before.line_end:
+                later = max(before, after, key=lambda document: document.line)
+                other = after if later is before else before
+                self.fail(later.line, f"document '{later.document_id}' (lines {later.line_start}-"
+                          f"{later.line_end}) overlaps document '{other.document_id}' (lines "
+                          f"{other.line_start}-{other.line_end}) in the same source")
+
+    def check_unique(self, sources: tuple[Source, ...]) -> None:
+        seen: dict[tuple[str, str], int] = {}
+        entries = [(("source_id", s.source_id), s.line) for s in sources]
+        entries += [(("path", s.path), s.line) for s in sources]
+        entries += [(("document_id", d.document_id), d.line) for s in sources for d in s.documents]
+        for (key, value), line in entries:
+            if (key, value) in seen:
+                self.fail(line, f"duplicate {key} '{value}' (first used at line {seen[key, value]})")
+            seen[key, value] = line
