@@ -51,7 +51,11 @@ def find_assignment_bracket(text: str) -> AssignmentBracket | None:
     closed = bool(body) and body[-1] in CLOSERS
     problems = []
     if closed:
-        body = body[:-1]
+        body = body[:-1].rstrip()
+        # `开发区管委会] ]`: a closer typed twice; a closer that ends a name such as
+        # `各镇政府（街道办事处）` is balanced by its opener and stays.
+        while body and body[-1] in CLOSERS and _unbalanced(body):
+            body = body[:-1].rstrip()
     else:
         problems.append("the assignment bracket is not closed")
     parties, role = [], None
@@ -70,6 +74,10 @@ def find_assignment_bracket(text: str) -> AssignmentBracket | None:
             continue
         parties.extend((role, name) for name in split_names(names))
     return AssignmentBracket(start, closed, tuple(parties), tuple(problems))
+
+
+def _unbalanced(text: str) -> bool:
+    return sum(text.count(c) for c in CLOSERS) > sum(text.count(c) for c in OPENERS)
 
 
 def split_top_level(text: str, separators: str) -> list[str]:

@@ -109,14 +109,15 @@ class _PlanReader:
         self.warnings.append(BuildWarning(self.path, line, message))
 
     def unique_id(self, wanted: str, line: int, what: str) -> str:
+        """`wanted`, or `wanted-r2`… when a repeated label has already taken it."""
         if wanted not in self.ids:
             self.ids.add(wanted)
             return wanted
         n = 2
         while f"{wanted}-r{n}" in self.ids:
             n += 1
-        self.warn(line, f"{what} appears twice; the second is kept as {wanted}-r{n}")
         self.ids.add(f"{wanted}-r{n}")
+        self.warn(line, f"{what} is numbered like an earlier one; its id is {wanted}-r{n}")
         return f"{wanted}-r{n}"
 
     def read(self) -> None:
@@ -180,9 +181,12 @@ class _PlanReader:
         self.finish_open()
         tops = [c for c in self.items if c.parent_id is None]
         expected = int(tops[-1].label) + 1 if tops else 1
-        if value != expected:
-            problem = "repeats" if any(int(c.label) == value for c in tops) else "skips to"
-            self.warn(number, f"task number {value} {problem} where {expected} was expected")
+        if value > expected:
+            missing = (f"number {expected} is" if value == expected + 1
+                       else f"numbers {expected}–{value - 1} are")
+            self.warn(number, f"task {value} follows task {expected - 1}: {missing} missing")
+        elif value < expected and not any(int(c.label) == value for c in tops):
+            self.warn(number, f"task {value} is out of order: {expected} was expected")
         section = self.subsection or self.section
         if section is None:
             self.warn(number, f"task {value} comes before any section")

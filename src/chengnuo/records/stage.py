@@ -1,0 +1,99 @@
+"""The records stage: registered documents → sections, commitments and assignments.
+
+read:  the registry and the decoded lines of each source (text stage)
+work:  the parser for the document's kind, then canonical people and units
+write: build/records/<document_id>.json, one file per parsed document
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from chengnuo.errors import BuildWarning, ChengnuoError
+from chengnuo.project import Project
+from chengnuo.records.parties import Unlisted, resolve_assignments
+from chengnuo.records.task_plan import parse_task_plan
+from chengnuo.reference import Reference
+from chengnuo.registry import Document, load_registry
+from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
+from chengnuo.text.stage import source_lines
+
+# Document kinds that hold commitments, and the parser for each.
+PARSERS = {"task_plan": parse_task_plan}
+
+
+def parse_document(project: Project, document: Document, lines: list[str], path: str,
+                   reference: Reference) -> dict:
+    """The records of one document as plain data, ready for JSON."""
+    parsed = PARSERS[document.kind](
+        document.document_id, path, lines[document.line_start - 1:document.line_end],
+        document.line_start)
+    warnings = list(parsed.warnings)
+    unlisted = Unlisted()
+    assignments = []
+    for item in parsed.commitments:
+        assignments += resolve_assignments(
+            item.commitment_id, item.parties, document.jurisdiction_id, reference, unlisted,
+            path, item.line_end, warnings)
+    sections = [{"section_id": s.section_id, "document_id": document.document_id,
+                 "parent_id": s.parent_id, "level": s.level, "label": s.label,
+                 "title_zh": s.title_zh, "title_en": None, "line": s.line}
+                for s in parsed.sections]
+    commitments = [{"commitment_id": c.commitment_id, "document_id": document.document_id,
+                    "label": c.label, "parent_id": c.parent_id, "seq": c.seq, "kind": c.kind,
+                    "section_id": c.section_id, "topic_id": None, "text_zh": c.text_zh,
+                    "text_en": None, "source_text": c.source_text,
+                    "line_start": c.line_start, "line_end": c.line_end}
+                   for c in parsed.commitments]
+    return {
+        "document_id": document.document_id,
+        "sections": sections,
+        "commitments": commitments,
+        "assignments": [dataclasses.asdict(a) for a in assignments],
+        "unlisted_units": [unlisted.units[k] for k in sorted(unlisted.units)],
+        "unlisted_people": [unlisted.people[k] for k in sorted(unlisted.people)],
+        "warnings": [dataclasses.asdict(w) for w in sorted(set(warnings))],
+    }
+
+
+def run(project: Project, progress: Progress = no_progress) -> StageReport:
+    registry = load_registry(project)
+    reference = Reference.load()
+    report = StageReport("records")
+    documents = [d for d in registry.documents if d.kind in PARSERS]
+    records = []
+    for number, document in enumerate(documents, start=1):
+        source = registry.source(document.source_id)
+        path = f"reports/{source.path}"
+        progress(f"[{number}/{len(documents)}] {document.document_id}")
+        records.append(parse_document(project, document, source_lines(project, source.source_id),
+                                      path, reference))
+    if not records:
+        raise ChengnuoError("no document to parse", path=project.relative(project.registry_path),
+                            hint="register a task_plan document")
+    with replaced_folder(project.records_dir) as folder:
+        for record in records:
+            write_json(folder / f"{record['document_id']}.json", record)
+    report.counts = {
+        "documents": len(records),
+        "commitments": sum(len(r["commitments"]) for r in records),
+        "assignments": sum(len(r["assignments"]) for r in records),
+    }
+    report.warnings = [BuildWarning(**w) for r in records for w in r["warnings"]]
+    return report
+
+
+def read_records(project: Project) -> list[dict]:
+    """The records stage's output, in document order; the next stage's input."""
+    files = sorted(project.records_dir.glob("*.json"))
+    if not files:
+        raise ChengnuoError("no parsed records", path=project.relative(project.records_dir),
+                            hint="run `chengnuo records` first")
+    return [json.loads(f.read_text(encoding="utf-8")) for f in files]
+
+
+def write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                    encoding="utf-8")
