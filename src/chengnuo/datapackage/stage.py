@@ -1,0 +1,86 @@
+"""The datapackage stage: registry, reference data and parsed records → datapackage/.
+
+read:  reports/registry.yaml, metadata/{jurisdictions,units,people}.yaml, build/records/
+work:  gather the rows of every table
+write: datapackage/, validated in its staging folder before it replaces the old one
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Any
+
+from chengnuo.datapackage.validate import validate_package
+from chengnuo.datapackage.write import write_package
+from chengnuo.project import Project
+from chengnuo.records.stage import read_records
+from chengnuo.reference import Reference
+from chengnuo.registry import Registry, load_registry
+from chengnuo.stage import Progress, StageReport, no_progress
+
+
+def run(project: Project, progress: Progress = no_progress) -> StageReport:
+    tables = gather_tables(load_registry(project), Reference.load(), read_records(project))
+    progress(f"writing and validating {project.relative(project.datapackage_dir)}/")
+    write_package(tables, project.datapackage_dir, check=validate_package)
+    return StageReport("datapackage", counts={name: len(rows) for name, rows in tables.items()})
+
+
+def gather_tables(registry: Registry, reference: Reference,
+                  records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every table; the writer checks their columns and sorts them."""
+    return {
+        "jurisdictions": [
+            {"jurisdiction_id": j.jurisdiction_id, "name_zh": j.name_zh, "name_en": j.name_en,
+             "level": j.level, "parent_id": j.parent_id}
+            for j in reference.jurisdictions.values()
+        ],
+        "sources": [
+            {"source_id": s.source_id, "path": str(PurePosixPath("reports", s.path)),
+             "sha256": s.sha256, "format": s.format, "encoding": s.encoding,
+             "publisher_zh": s.publisher_zh, "publisher_en": s.publisher_en,
+             "published_date": s.published_date, "url": s.url}
+            for s in registry.sources
+        ],
+        "documents": [
+            {"document_id": d.document_id, "source_id": d.source_id,
+             "jurisdiction_id": d.jurisdiction_id, "kind": d.kind, "year": d.year,
+             "title_zh": d.title_zh, "title_en": d.title_en, "doc_number": d.doc_number,
+             "issued_date": d.issued_date, "is_partial": d.is_partial,
+             "line_start": d.line_start, "line_end": d.line_end}
+            for d in registry.documents
+        ],
+        "sections": [row for record in records for row in record["sections"]],
+        "commitments": [row for record in records for row in record["commitments"]],
+        "assignments": [row for record in records for row in record["assignments"]],
+        "units": _units(reference, records),
+        "people": _people(reference, records),
+    }
+
+
+def _units(reference: Reference, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = {u.unit_id: {"unit_id": u.unit_id, "jurisdiction_id": u.jurisdiction_id,
+                        "name_zh": u.name_zh, "name_en": u.name_en, "unit_type": u.unit_type,
+                        # dict.fromkeys: drop repeated spellings, keep their order
+                        "aliases": "|".join(dict.fromkeys(u.spellings)) or None}
+            for u in reference.units.values()}
+    # Names the reference list does not know yet still get a row, so that their
+    # assignments keep a valid foreign key; type and English name stay empty.
+    for record in records:
+        for unit in record.get("unlisted_units", []):
+            rows.setdefault(unit["unit_id"], {
+                "unit_id": unit["unit_id"], "jurisdiction_id": unit["jurisdiction_id"],
+                "name_zh": unit["name_zh"], "name_en": None, "unit_type": None, "aliases": None})
+    return list(rows.values())
+
+
+def _people(reference: Reference, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = {p.person_id: {"person_id": p.person_id, "name_zh": p.name_zh, "name_en": p.name_en,
+                          "jurisdiction_id": p.jurisdiction_id}
+            for p in reference.people.values()}
+    for record in records:
+        for person in record.get("unlisted_people", []):
+            rows.setdefault(person["person_id"], {
+                "person_id": person["person_id"], "name_zh": person["name_zh"], "name_en": None,
+                "jurisdiction_id": person["jurisdiction_id"]})
+    return list(rows.values())
