@@ -42,13 +42,20 @@ def replaced_folder(target: Path) -> Iterator[Path]:
     On any error the new folder is removed and `target` is left as it was.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    old = target.parent / f".{target.name}.old"
+    # A run killed between the two renames below left the previous output in
+    # `old`: put it back before anything else, and drop abandoned staging folders.
+    if old.exists() and not target.exists():
+        os.replace(old, target)
+    for abandoned in target.parent.glob(f".{target.name}.new-*"):
+        shutil.rmtree(abandoned, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the output is meant to be read by all
     try:
         yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = target.parent / f".{target.name}.old"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         os.replace(target, old)
