@@ -483,13 +483,6 @@ def test_a_missing_package_is_one_problem(tmp_path: Path):
     assert validate_package(tmp_path) == [f"{tmp_path / 'datapackage.json'}: no datapackage.json here"]
 
 
-def test_the_committed_package_is_valid():
-    committed = PROJECT_ROOT / "datapackage" / "datapackage.json"
-    if not committed.is_file():
-        pytest.skip("no datapackage/ committed yet")
-    assert validate_package(committed) == []
-
-
 # ---- data dictionary --------------------------------------------------------
 
 
