@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,26 @@ import pytest
 from chengnuo.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
+MAIN = Project(REPO)
 GOLDEN = Path(__file__).parent / "golden"
+
+
+def copy_project(root: Path, *, with_package: bool = False) -> Project:
+    """A writable copy of the project's reports/ (and datapackage/): originals stay untouched."""
+    shutil.copytree(REPO / "reports", root / "reports", dirs_exist_ok=True)
+    if with_package:
+        shutil.copytree(REPO / "datapackage", root / "datapackage", dirs_exist_ok=True)
+    return Project(root)
+
+
+def reregister(project: Project, file_name: str, data: bytes) -> None:
+    """Replace a source file and record its new sha256, as a maintainer would."""
+    file = project.reports_dir / file_name
+    old = hashlib.sha256(file.read_bytes()).hexdigest()
+    file.write_bytes(data)
+    registry = project.registry_path.read_text(encoding="utf-8")
+    project.registry_path.write_text(registry.replace(old, hashlib.sha256(data).hexdigest()),
+                                     encoding="utf-8")
 
 
 def pytest_addoption(parser):
@@ -25,12 +45,16 @@ def corpus(tmp_path_factory) -> Project:
     from chengnuo.records import stage as records_stage
     from chengnuo.text import stage as text_stage
 
-    root = tmp_path_factory.mktemp("corpus")
-    shutil.copytree(REPO / "reports", root / "reports")
-    project = Project(root)
+    project = copy_project(tmp_path_factory.mktemp("corpus"))
     text_stage.run(project)
     records_stage.run(project)
     return project
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A writable copy of the project's reports/."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,26 +10,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chengnuo.cli import main
-from tests.conftest import REPO
+from chengnuo.project import Project
+from tests.conftest import REPO, copy_project, reregister
 
 PLAN = "liaocheng-2023-task-plan.txt"
 ONE_LINE_ERROR = re.compile(r"error: (reports/[^:\n]+:\d+: )?[^\n]+\n")
-
-
-def copy_project(root: Path) -> Path:
-    shutil.copytree(REPO / "reports", root / "reports", dirs_exist_ok=True)
-    shutil.copytree(REPO / "datapackage", root / "datapackage", dirs_exist_ok=True)
-    return root
-
-
-def replace_report(root: Path, name: str, data: bytes) -> None:
-    """Put new bytes in place of a report and re-register its sha256, as a maintainer would."""
-    path = root / "reports" / name
-    old = hashlib.sha256(path.read_bytes()).hexdigest()
-    path.write_bytes(data)
-    registry = root / "reports" / "registry.yaml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace(
-        old, hashlib.sha256(data).hexdigest()), encoding="utf-8")
 
 
 def build(root: Path):
@@ -44,7 +27,7 @@ def package_bytes(root: Path) -> dict[str, bytes]:
 
 
 def test_a_changed_report_stops_the_build(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_project(tmp_path, with_package=True).root
     (root / "reports" / PLAN).write_bytes((REPO / "reports" / PLAN).read_bytes() + b"\n")
     before = package_bytes(root)
     result = build(root)
@@ -62,8 +45,8 @@ def test_a_changed_report_stops_the_build(tmp_path):
      f"{PLAN}:3: not valid UTF-8 text"),
 ])
 def test_unreadable_report_is_one_line_and_nothing_is_lost(tmp_path, data, message):
-    root = copy_project(tmp_path)
-    replace_report(root, PLAN, data)
+    root = copy_project(tmp_path, with_package=True).root
+    reregister(Project(root), PLAN, data)
     before = package_bytes(root)
     result = build(root)
     assert result.exit_code == 1
@@ -73,9 +56,9 @@ def test_unreadable_report_is_one_line_and_nothing_is_lost(tmp_path, data, messa
 
 
 def test_a_plan_in_gb18030_gives_the_same_package(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_project(tmp_path, with_package=True).root
     text = (REPO / "reports" / PLAN).read_text(encoding="utf-8")
-    replace_report(root, PLAN, text.replace("\n", "\r\n").encode("gb18030"))
+    reregister(Project(root), PLAN, text.replace("\n", "\r\n").encode("gb18030"))
     registry = root / "reports" / "registry.yaml"
     lines = registry.read_text(encoding="utf-8").split("\n")
     at = next(i for i, line in enumerate(lines) if line.strip() == f"path: {PLAN}")
@@ -86,7 +69,7 @@ def test_a_plan_in_gb18030_gives_the_same_package(tmp_path):
     assert result.exit_code == 0, result.output
     fresh = package_bytes(root)
     # Only the sources table (sha256, encoding) may differ from the committed package.
-    committed = package_bytes(copy_project(tmp_path / "committed"))
+    committed = package_bytes(copy_project(tmp_path / "committed", with_package=True).root)
     assert {k for k in fresh if fresh[k] != committed.get(k)} == {"datapackage/data/sources.csv"}
 
 
@@ -98,7 +81,7 @@ MUTATION = st.tuples(st.sampled_from(["delete", "insert", "truncate"]), st.integ
                                                                  HealthCheck.function_scoped_fixture])
 @given(st.lists(MUTATION, min_size=1, max_size=4))
 def test_mutated_plan_never_gives_a_traceback(tmp_path_factory, mutations):
-    root = copy_project(tmp_path_factory.mktemp("fuzz"))
+    root = copy_project(tmp_path_factory.mktemp("fuzz"), with_package=True).root
     data = bytearray((REPO / "reports" / PLAN).read_bytes())
     for op, at, chunk in mutations:
         i = at % (len(data) + 1)
@@ -108,7 +91,7 @@ def test_mutated_plan_never_gives_a_traceback(tmp_path_factory, mutations):
             data[i:i] = chunk
         else:
             del data[i:]
-    replace_report(root, PLAN, bytes(data))
+    reregister(Project(root), PLAN, bytes(data))
     before = package_bytes(root)
     result = build(root)
     assert "Traceback" not in result.output and "internal error" not in result.output

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
 from chengnuo.registry import KINDS, load_registry, verify_files
+from tests.conftest import MAIN
 
-MAIN = Project(Path(__file__).resolve().parents[1])
 REG = "reports/registry.yaml"
 
-
-@pytest.fixture
-def project(tmp_path) -> Project:
-    """A writable copy of the project's reports/ (the originals are never touched)."""
-    (tmp_path / "reports").mkdir()
-    for file in MAIN.reports_dir.iterdir():
-        shutil.copyfile(file, tmp_path / "reports" / file.name)
-    return Project(tmp_path)
 
 
 def edit(project: Project, old: str, new: str) -> str:

@@ -6,42 +6,21 @@ import codecs
 import hashlib
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from chengnuo.errors import ChengnuoError
-from chengnuo.project import Project
 from chengnuo.registry import load_registry
 from chengnuo.text import stage
 from chengnuo.text.decode import decode_bytes, looks_like_utf8, split_lines
+from tests.conftest import MAIN, reregister
 
-MAIN = Project(Path(__file__).resolve().parents[1])
 NAME = "reports/x.txt"
 BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
         codecs.BOM_UTF32_BE)
 HINT = " (save the file as UTF-8 text)"
-
-
-@pytest.fixture
-def project(tmp_path) -> Project:
-    """A writable copy of the project's reports/ (the originals are never touched)."""
-    (tmp_path / "reports").mkdir()
-    for file in MAIN.reports_dir.iterdir():
-        shutil.copyfile(file, tmp_path / "reports" / file.name)
-    return Project(tmp_path)
-
-
-def reregister(project: Project, file_name: str, data: bytes) -> None:
-    """Replace a source file and record its new sha256, as a maintainer would."""
-    file = project.reports_dir / file_name
-    old = hashlib.sha256(file.read_bytes()).hexdigest()
-    file.write_bytes(data)
-    registry = project.registry_path.read_text(encoding="utf-8")
-    project.registry_path.write_text(registry.replace(old, hashlib.sha256(data).hexdigest()),
-                                     encoding="utf-8")
 
 
 # --- round trips -------------------------------------------------------------------------
