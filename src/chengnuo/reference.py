@@ -21,16 +21,13 @@ from pathlib import Path
 
 import yaml
 
+from chengnuo.datapackage.metadata import allowed_values
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-LEVELS = ("city", "district", "county_city", "county", "zone", "town", "subdistrict")
-UNIT_TYPES = (
-    "government", "department", "party_body", "zone_committee", "people_organisation",
-    "court_procuratorate", "vertical_agency", "state_enterprise", "institution",
-    "working_group", "collective", "collective_leadership",
-)
+LEVELS = allowed_values("jurisdictions", "level")
+UNIT_TYPES = allowed_values("units", "unit_type")
 
 # Zero-width characters come along with Word and PDF extraction; \s does not match them.
 _INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")

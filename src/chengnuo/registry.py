@@ -17,24 +17,13 @@ from pathlib import PurePosixPath
 import yaml
 from yaml.constructor import SafeConstructor
 
+from chengnuo.datapackage.metadata import allowed_values
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
+from chengnuo.reference import load_jurisdictions
 from chengnuo.text.decode import DecodedText, decode_bytes
 
-KINDS = {
-    "work_report": "政府工作报告, with the attachments printed after it",
-    "task_plan": "重点工作任务责任分工方案, without its covering notice",
-    "notice": "通知: a covering notice or an administrative notice",
-    "attachment": "附件 of a notice, registered as its own document",
-    "personnel_notice": "任免通知: appointments and removals",
-    "chronicle": "大事记",
-}
-# The jurisdictions the bundled reports name (reports/README.md). Checked here so that a
-# typo fails at the registry, not later as a broken foreign key in the data package.
-JURISDICTION_IDS = frozenset({
-    "liaocheng", "dongchangfu", "chiping", "linqing", "guanxian", "shenxian", "yanggu",
-    "donge", "gaotang", "liaocheng-etdz", "liaocheng-hitech", "jiangbei-resort",
-})
+KINDS = allowed_values("documents", "kind")
 ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be",
                        "gb18030"})
 FORMATS = {"txt": ".txt", "md": ".md"}
@@ -299,7 +288,7 @@ class _Reader:
             "document_id": self.slug(fields["document_id"], "document_id"),
             "kind": self.choice(fields["kind"], "kind", KINDS),
             "jurisdiction_id": self.choice(fields["jurisdiction_id"], "jurisdiction_id",
-                                           sorted(JURISDICTION_IDS)),
+                                           sorted(j.jurisdiction_id for j in load_jurisdictions())),
             "year": self.year(fields["year"]),
             "title_zh": self.text(fields["title_zh"], "title_zh"),
             "title_en": self.text(fields["title_en"], "title_en"),

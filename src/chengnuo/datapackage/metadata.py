@@ -248,3 +248,8 @@ def metadata() -> Metadata:
 
 def table_specs() -> dict[str, TableSpec]:
     return metadata().tables
+
+
+def allowed_values(table: str, column: str) -> tuple[str, ...]:
+    """The enum of a column, in its listed order: the one list every stage checks against."""
+    return tuple(metadata().tables[table].field(column).values)
