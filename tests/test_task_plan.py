@@ -263,3 +263,12 @@ def test_parser_survives_mutated_plans(mutations, seed):
         assert re.fullmatch(r"[0-9]+(\([0-9]+\))?", c.label)
     for w in parsed.warnings:
         assert w.path == "plan.txt" and 15 <= w.line < 15 + len(lines) and "\n" not in w.message
+
+
+def test_counts_stated_by_the_covering_notice(corpus):
+    """The notice (line 8) says: 158 tasks, 47 lead units (明确了牵头领导和47个牵头单位)."""
+    notice = (corpus.root / PLANS["liaocheng-2023-task-plan"]).read_text(encoding="utf-8").split("\n")[7]
+    assert "细化分解为158项" in notice and "47个牵头单位" in notice
+    records = records_of(corpus, "liaocheng-2023-task-plan")
+    assert sum(c["parent_id"] is None for c in records["commitments"]) == 158
+    assert len({a["unit_id"] for a in records["assignments"] if a["role"] == "lead_unit"}) == 47
