@@ -28,9 +28,12 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     # Imported here so `chengnuo --help` stays fast and one broken stage
     # cannot stop the others from being listed.
     from chengnuo.datapackage import stage as datapackage_stage
+    from chengnuo.mentions import stage as mentions_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.text import stage as text_stage
+    from chengnuo.topics import stage as topics_stage
     return {"text": text_stage.run, "records": records_stage.run,
+            "topics": topics_stage.run, "mentions": mentions_stage.run,
             "datapackage": datapackage_stage.run}
 
 
@@ -95,13 +98,29 @@ def records(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def topics(ctx: click.Context) -> None:
+    """Give every commitment one topic of metadata/topics.yaml into build/topics/
+    (needs `records`)."""
+    _run(ctx, ["topics"])
+
+
+@main.command()
+@click.pass_context
+def mentions(ctx: click.Context) -> None:
+    """Find the counties and zones each commitment names or involves into
+    build/mentions/ (needs `records`)."""
+    _run(ctx, ["mentions"])
+
+
+@main.command()
+@click.pass_context
 def datapackage(ctx: click.Context) -> None:
-    """Write and validate datapackage/ from build/records/ (needs `records`)."""
+    """Write and validate datapackage/ from build/ (needs `records`, `topics`, `mentions`)."""
     _run(ctx, ["datapackage"])
 
 
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, datapackage."""
-    _run(ctx, ["text", "records", "datapackage"])
+    """Run every stage in order: text, records, topics, mentions, datapackage."""
+    _run(ctx, ["text", "records", "topics", "mentions", "datapackage"])
