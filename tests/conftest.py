@@ -17,8 +17,12 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def copy_project(root: Path, *, with_package: bool = False) -> Project:
-    """A writable copy of the project's reports/ (and datapackage/): originals stay untouched."""
+    """A writable copy of the project's reports/, translations/ (and datapackage/).
+
+    The originals stay untouched.
+    """
     shutil.copytree(REPO / "reports", root / "reports", dirs_exist_ok=True)
+    shutil.copytree(REPO / "translations", root / "translations", dirs_exist_ok=True)
     if with_package:
         shutil.copytree(REPO / "datapackage", root / "datapackage", dirs_exist_ok=True)
     return Project(root)
@@ -41,13 +45,17 @@ def pytest_addoption(parser):
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Project:
-    """A copy of the project whose text and records stages ran on the bundled reports."""
+    """A copy of the project whose stages up to the data package ran on the bundled reports."""
+    from chengnuo.mentions import stage as mentions_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.text import stage as text_stage
+    from chengnuo.topics import stage as topics_stage
 
     project = copy_project(tmp_path_factory.mktemp("corpus"))
     text_stage.run(project)
     records_stage.run(project)
+    topics_stage.run(project)
+    mentions_stage.run(project)
     return project
 
 

@@ -1,8 +1,9 @@
 """The datapackage stage: registry, reference data and parsed records → datapackage/.
 
 read:  reports/registry.yaml, metadata/{jurisdictions,units,people}.yaml, build/records/,
-       and the enrich stages' output: build/topics/, build/mentions/
-work:  gather the rows of every table
+       build/topics/, build/mentions/, translations/
+work:  gather the rows of every table; fill in the current English translations
+       (chengnuo.i18n) and check their coverage against metadata/i18n.yaml
 write: datapackage/, validated in its staging folder before it replaces the old one
 """
 
@@ -11,14 +12,16 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
+from chengnuo.datapackage.metadata import metadata
 from chengnuo.datapackage.validate import validate_package
-from chengnuo.errors import ChengnuoError
 from chengnuo.datapackage.write import write_package
+from chengnuo.errors import ChengnuoError
+from chengnuo.i18n.apply import apply_translations, check_coverage
+from chengnuo.mentions.stage import read_mentions
 from chengnuo.project import Project
 from chengnuo.records.stage import read_records
 from chengnuo.reference import Reference
 from chengnuo.registry import Registry, load_registry
-from chengnuo.mentions.stage import read_mentions
 from chengnuo.stage import Progress, StageReport, no_progress
 from chengnuo.topics.stage import read_topics
 
@@ -27,9 +30,13 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     topics, topic_of = read_topics(project)
     tables = gather_tables(load_registry(project), Reference.load(), read_records(project),
                            topics=topics, topic_of=topic_of, mentions=read_mentions(project))
+    translated = apply_translations(tables, project.translations_dir, project.root,
+                                    {name: t.columns for name, t in metadata().tables.items()})
+    check_coverage(translated.coverage)
     progress(f"writing and validating {project.relative(project.datapackage_dir)}/")
     write_package(tables, project.datapackage_dir, check=validate_package)
-    return StageReport("datapackage", counts={name: len(rows) for name, rows in tables.items()})
+    return StageReport("datapackage", counts={name: len(rows) for name, rows in tables.items()},
+                       warnings=translated.warnings)
 
 
 def gather_tables(registry: Registry, reference: Reference, records: list[dict[str, Any]], *,
