@@ -22,6 +22,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(REPO / "reports", root / "reports")
+    shutil.copytree(REPO / "translations", root / "translations")
     result = subprocess.run([str(CHENGNUO), "--project", str(root), "build"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
@@ -44,6 +45,7 @@ def test_committed_datapackage_equals_a_fresh_build(built):
 
 def test_two_builds_give_byte_identical_packages(built, tmp_path):
     shutil.copytree(REPO / "reports", tmp_path / "reports")
+    shutil.copytree(REPO / "translations", tmp_path / "translations")
     subprocess.run([str(CHENGNUO), "--project", str(tmp_path), "build"],
                    capture_output=True, check=True)
     assert files_of(tmp_path / "datapackage") == files_of(built / "datapackage")
