@@ -54,6 +54,8 @@ EXPECTED_COLUMNS = {
     "assignments": ["commitment_id", "role", "position", "person_id", "unit_id", "raw"],
     "units": ["unit_id", "jurisdiction_id", "name_zh", "name_en", "unit_type", "aliases"],
     "people": ["person_id", "name_zh", "name_en", "jurisdiction_id"],
+    "paragraphs": ["paragraph_id", "document_id", "section_id", "part_kind", "seq", "text_zh",
+                   "source_text", "line_start", "line_end"],
     "topics": ["topic_id", "name_zh", "name_en", "description_zh", "description_en"],
     "mentions": ["commitment_id", "jurisdiction_id", "how", "named_as"],
 }
@@ -141,6 +143,15 @@ def sample_tables() -> dict[str, list[dict]]:
             {"commitment_id": f"{DOC}-5", "jurisdiction_id": "dongchangfu", "how": "named",
              "named_as": "东昌府|侯营"},
         ],
+        "paragraphs": [
+            {"paragraph_id": f"{DOC}-p2", "document_id": DOC, "section_id": f"{DOC}-s1-1",
+             "part_kind": "plan", "seq": 2, "text_zh": "千方百计促消费。出台“双十条”。",
+             "source_text": "**千方百计促消费。**出台“双\n\n十条”。", "line_start": 33,
+             "line_end": 35},
+            {"paragraph_id": f"{DOC}-p10", "document_id": DOC, "section_id": None,
+             "part_kind": "attachment", "seq": 10, "text_zh": "1.新增城镇就业4万人以上；",
+             "source_text": "1. 新增城镇就业 4 万人以上；", "line_start": 223, "line_end": 223},
+        ],
     }
 
 
@@ -205,6 +216,12 @@ EXPECTED_CSV = {
         f"{DOC}-5,dongchangfu,named,东昌府|侯营\n"
         f"{DOC}-5,dongchangfu,all_counties,各县〔市、区〕人民政府\n"
         f"{DOC}-5-1,dongchangfu,named,东昌府区\n"
+    ),
+    "paragraphs": (
+        "paragraph_id,document_id,section_id,part_kind,seq,text_zh,source_text,line_start,line_end\n"
+        f"{DOC}-p2,{DOC},{DOC}-s1-1,plan,2,千方百计促消费。出台“双十条”。,"
+        '"**千方百计促消费。**出台“双\n\n十条”。",33,35\n'
+        f"{DOC}-p10,{DOC},,attachment,10,1.新增城镇就业4万人以上；,1. 新增城镇就业 4 万人以上；,223,223\n"
     ),
 }
 

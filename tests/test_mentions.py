@@ -100,7 +100,7 @@ def test_mentions_of_the_bundled_plans_match_golden(mentions, golden):
 
 
 def test_counts_per_way(mentions):
-    assert Counter(m["how"] for m in mentions) == {"named": 41, "responsible": 96,
+    assert Counter(m["how"] for m in mentions) == {"named": 43, "responsible": 96,
                                                    "all_counties": 1399}
 
 

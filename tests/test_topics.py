@@ -97,6 +97,12 @@ def test_assignment_of_every_commitment_matches_golden(assigned, commitments, go
     ("liaocheng-2023-task-plan-132-2", "services", "keyword:物流"),
     ("dongchangfu-2024-task-plan-115", "agriculture", "keyword:农村公路"),
     ("dongchangfu-2024-task-plan-119", "government", "keyword:法律顾问"),
+    # Work-report lists (from the reports' own attachments and paragraphs).
+    ("liaocheng-2024-work-report-livelihood-5", "social-security", "keyword:医保支付"),
+    ("liaocheng-2024-work-report-livelihood-7", "education", "keyword:办学"),
+    ("liaocheng-2022-work-report-livelihood-7", "public-safety", "keyword:安防"),
+    ("liaocheng-2024-work-report-target-9", "agriculture", "keyword:粮食"),
+    ("liaocheng-2024-work-report-policy-15", "infrastructure", "keyword:节水"),
     # Deepest heading first: （一）全方位优化教育体系 under an innovation chapter.
     ("liaocheng-2023-task-plan-21", "education", "section:教育"),
     ("liaocheng-2023-task-plan-24", "innovation", "section:人才"),

@@ -72,6 +72,7 @@ def gather_tables(registry: Registry, reference: Reference, records: list[dict[s
         "commitments": _with_topics([row for record in records for row in record["commitments"]],
                                     topic_of),
         "assignments": [row for record in records for row in record["assignments"]],
+        "paragraphs": [row for record in records for row in record.get("paragraphs", [])],
         "units": _units(reference, records),
         "people": _people(reference, records),
         "topics": list(topics),
