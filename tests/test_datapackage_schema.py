@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,8 @@ EXPECTED_COLUMNS = {
     "assignments": ["commitment_id", "role", "position", "person_id", "unit_id", "raw"],
     "units": ["unit_id", "jurisdiction_id", "name_zh", "name_en", "unit_type", "aliases"],
     "people": ["person_id", "name_zh", "name_en", "jurisdiction_id"],
+    "targets": ["target_id", "commitment_id", "indicator_zh", "indicator_en", "value", "value_max",
+                "unit", "modifier", "metric", "span", "due_year"],
 }
 
 DOC = "liaocheng-2023-task-plan"
@@ -125,6 +128,15 @@ def sample_tables() -> dict[str, list[dict]]:
             {"person_id": "zhang-san", "name_zh": "张三", "name_en": "Zhang San",
              "jurisdiction_id": "liaocheng"},
         ],
+        "targets": [
+            {"target_id": f"{DOC}-5-q2", "commitment_id": f"{DOC}-5", "indicator_zh": None,
+             "indicator_en": None, "value": Decimal("10"), "value_max": Decimal("15"), "unit": "个",
+             "modifier": "exact", "metric": "count", "span": "10—15个", "due_year": 2023},
+            {"target_id": f"{DOC}-5-q1", "commitment_id": f"{DOC}-5", "indicator_zh": "固定资产投资",
+             "indicator_en": "fixed-asset investment", "value": Decimal("5.5"), "value_max": None,
+             "unit": "%", "modifier": "at_least", "metric": "growth_rate", "span": "5.5%以上",
+             "due_year": 2023},
+        ],
     }
 
 
@@ -176,6 +188,12 @@ EXPECTED_CSV = {
     "people": (
         "person_id,name_zh,name_en,jurisdiction_id\n"
         "zhang-san,张三,Zhang San,liaocheng\n"
+    ),
+    "targets": (
+        "target_id,commitment_id,indicator_zh,indicator_en,value,value_max,unit,modifier,metric,"
+        "span,due_year\n"
+        f"{DOC}-5-q1,{DOC}-5,固定资产投资,fixed-asset investment,5.5,,%,at_least,growth_rate,5.5%以上,2023\n"
+        f"{DOC}-5-q2,{DOC}-5,,,10,15,个,exact,count,10—15个,2023\n"
     ),
 }
 
@@ -370,7 +388,7 @@ def test_natural_key_orders_embedded_numbers():
     (lambda t: t["people"][0].update(birthday="1970-01-01"),
      "table 'people' row 1 (person_id=zhang-san): unexpected column(s) birthday"),
     (lambda t: t.pop("units"), "missing table(s) units"),
-    (lambda t: t.update(targets=[]), "unexpected table(s) targets"),
+    (lambda t: t.update(notes=[]), "unexpected table(s) notes"),
     (lambda t: t["people"][0].update(name_en=["Zhang", "San"]), "column 'name_en' holds a list"),
     (lambda t: t["documents"][0].update(year="twenty"), "column 'year' must be a number"),
 ])
