@@ -55,6 +55,8 @@ EXPECTED_COLUMNS = {
     "assignments": ["commitment_id", "role", "position", "person_id", "unit_id", "raw"],
     "units": ["unit_id", "jurisdiction_id", "name_zh", "name_en", "unit_type", "aliases"],
     "people": ["person_id", "name_zh", "name_en", "jurisdiction_id"],
+    "paragraphs": ["paragraph_id", "document_id", "section_id", "part_kind", "seq", "text_zh",
+                   "source_text", "line_start", "line_end"],
     "targets": ["target_id", "commitment_id", "indicator_zh", "indicator_en", "value", "value_max",
                 "unit", "modifier", "metric", "span", "due_year"],
 }
@@ -128,6 +130,15 @@ def sample_tables() -> dict[str, list[dict]]:
             {"person_id": "zhang-san", "name_zh": "张三", "name_en": "Zhang San",
              "jurisdiction_id": "liaocheng"},
         ],
+        "paragraphs": [
+            {"paragraph_id": f"{DOC}-p2", "document_id": DOC, "section_id": f"{DOC}-s1-1",
+             "part_kind": "plan", "seq": 2, "text_zh": "千方百计促消费。出台“双十条”。",
+             "source_text": "**千方百计促消费。**出台“双\n\n十条”。", "line_start": 33,
+             "line_end": 35},
+            {"paragraph_id": f"{DOC}-p10", "document_id": DOC, "section_id": None,
+             "part_kind": "attachment", "seq": 10, "text_zh": "1.新增城镇就业4万人以上；",
+             "source_text": "1. 新增城镇就业 4 万人以上；", "line_start": 223, "line_end": 223},
+        ],
         "targets": [
             {"target_id": f"{DOC}-5-q2", "commitment_id": f"{DOC}-5", "indicator_zh": None,
              "indicator_en": None, "value": Decimal("10"), "value_max": Decimal("15"), "unit": "个",
@@ -188,6 +199,12 @@ EXPECTED_CSV = {
     "people": (
         "person_id,name_zh,name_en,jurisdiction_id\n"
         "zhang-san,张三,Zhang San,liaocheng\n"
+    ),
+    "paragraphs": (
+        "paragraph_id,document_id,section_id,part_kind,seq,text_zh,source_text,line_start,line_end\n"
+        f"{DOC}-p2,{DOC},{DOC}-s1-1,plan,2,千方百计促消费。出台“双十条”。,"
+        '"**千方百计促消费。**出台“双\n\n十条”。",33,35\n'
+        f"{DOC}-p10,{DOC},,attachment,10,1.新增城镇就业4万人以上；,1. 新增城镇就业 4 万人以上；,223,223\n"
     ),
     "targets": (
         "target_id,commitment_id,indicator_zh,indicator_en,value,value_max,unit,modifier,metric,"

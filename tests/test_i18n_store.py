@@ -157,7 +157,8 @@ def test_todo_prints_a_skeleton_of_what_is_left(untranslated):
     bad = run_cli("--project", str(untranslated), "i18n", "todo", "commitments", "nowhere")
     assert (bad.returncode, bad.stderr) == (1, (
         "error: no commitments row in document 'nowhere' (documents with rows: "
-        "dongchangfu-2024-task-plan, liaocheng-2023-task-plan)\n"))
+        "dongchangfu-2024-task-plan, liaocheng-2022-work-report, liaocheng-2023-task-plan, "
+        "liaocheng-2023-work-report, liaocheng-2024-work-report)\n"))
 
 
 def test_status_prints_coverage_per_table(untranslated):
@@ -165,6 +166,6 @@ def test_status_prints_coverage_per_table(untranslated):
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:]
             if not line.startswith(("required", "gated"))}
-    assert rows["commitments"][:5] == ["300", "0", "0", "300", "0.0%"]
-    assert rows["units"][:5] == ["185", "185", "0", "0", "100.0%"]
+    assert rows["commitments"][:5] == ["478", "0", "0", "478", "0.0%"]
+    assert rows["units"][:5] == ["186", "186", "0", "0", "100.0%"]
     assert "(required_coverage_percent in src/chengnuo/metadata/i18n.yaml)" in result.stdout

@@ -144,3 +144,17 @@ def todo(ctx: click.Context, table: str, document: str) -> None:
     """Print a YAML skeleton of the TABLE rows of DOCUMENT still missing or stale."""
     from chengnuo.i18n import commands
     _i18n_call(ctx, lambda project: commands.todo(project, table, document))
+
+
+@i18n.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Check the numbers and glossary terms of every translation; exit 1 on a problem."""
+    from chengnuo.i18n import commands
+    try:
+        text, count = commands.check(ctx.obj["project"])
+    except ChengnuoError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(text, nl=False)
+    sys.exit(1 if count else 0)

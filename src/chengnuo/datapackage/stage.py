@@ -63,6 +63,7 @@ def gather_tables(registry: Registry, reference: Reference,
         "sections": [row for record in records for row in record["sections"]],
         "commitments": [row for record in records for row in record["commitments"]],
         "assignments": [row for record in records for row in record["assignments"]],
+        "paragraphs": [row for record in records for row in record.get("paragraphs", [])],
         "units": _units(reference, records),
         "people": _people(reference, records),
     }

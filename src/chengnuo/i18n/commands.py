@@ -44,3 +44,13 @@ def todo(project: Project, table: str, document: str) -> str:
             for name, row, entry, status in result.matches
             if name == table and id(row) in wanted and status != "current"]
     return skeleton(rows)
+
+
+def check(project: Project) -> tuple[str, int]:
+    """The problems of every current translation, one per line, and how many there are."""
+    from chengnuo.i18n.checks import check_store
+    problems = check_store(project, read_package_rows(project.datapackage_dir))
+    lines = [str(p) for p in problems]
+    lines.append(f"{len(problems)} problem(s) in the translations" if problems
+                 else "every current translation passes the number and glossary checks")
+    return "\n".join(lines) + "\n", len(problems)
