@@ -30,11 +30,12 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     from chengnuo.datapackage import stage as datapackage_stage
     from chengnuo.mentions import stage as mentions_stage
     from chengnuo.records import stage as records_stage
+    from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
     from chengnuo.topics import stage as topics_stage
     return {"text": text_stage.run, "records": records_stage.run,
-            "topics": topics_stage.run, "mentions": mentions_stage.run,
-            "datapackage": datapackage_stage.run}
+            "targets": targets_stage.run, "topics": topics_stage.run,
+            "mentions": mentions_stage.run, "datapackage": datapackage_stage.run}
 
 
 def _run(ctx: click.Context, names: list[str]) -> None:
@@ -98,6 +99,13 @@ def records(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def targets(ctx: click.Context) -> None:
+    """Find the figures every commitment promises into build/targets/ (needs `records`)."""
+    _run(ctx, ["targets"])
+
+
+@main.command()
+@click.pass_context
 def topics(ctx: click.Context) -> None:
     """Give every commitment one topic of metadata/topics.yaml into build/topics/
     (needs `records`)."""
@@ -115,15 +123,16 @@ def mentions(ctx: click.Context) -> None:
 @main.command()
 @click.pass_context
 def datapackage(ctx: click.Context) -> None:
-    """Write and validate datapackage/ from build/ (needs `records`, `topics`, `mentions`)."""
+    """Write and validate datapackage/ from build/ (needs `records`, `targets`, `topics`,
+    `mentions`)."""
     _run(ctx, ["datapackage"])
 
 
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, topics, mentions, datapackage."""
-    _run(ctx, ["text", "records", "topics", "mentions", "datapackage"])
+    """Run every stage in order: text, records, targets, topics, mentions, datapackage."""
+    _run(ctx, ["text", "records", "targets", "topics", "mentions", "datapackage"])
 
 
 @main.group()
