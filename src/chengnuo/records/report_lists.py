@@ -186,6 +186,9 @@ class _ListReader:
             else:
                 self.warn(paragraph.line_end, f"{section.label}: policy {paragraph.item_number} "
                                               "names no lead department in brackets")
+        if not text:
+            self.warn(paragraph.line_start, f"{section.label}: item {paragraph.item_number} is empty")
+            return
         self.add(section.kind, paragraph.item_number, section.section_id, text,
                  paragraph.source_text, (paragraph.line_start, paragraph.line_end), parties)
 
