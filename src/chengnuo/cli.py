@@ -29,9 +29,10 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     # cannot stop the others from being listed.
     from chengnuo.datapackage import stage as datapackage_stage
     from chengnuo.records import stage as records_stage
+    from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
     return {"text": text_stage.run, "records": records_stage.run,
-            "datapackage": datapackage_stage.run}
+            "targets": targets_stage.run, "datapackage": datapackage_stage.run}
 
 
 def _run(ctx: click.Context, names: list[str]) -> None:
@@ -95,16 +96,23 @@ def records(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def targets(ctx: click.Context) -> None:
+    """Find the figures every commitment promises into build/targets/ (needs `records`)."""
+    _run(ctx, ["targets"])
+
+
+@main.command()
+@click.pass_context
 def datapackage(ctx: click.Context) -> None:
-    """Write and validate datapackage/ from build/records/ (needs `records`)."""
+    """Write and validate datapackage/ from build/records/ and build/targets/."""
     _run(ctx, ["datapackage"])
 
 
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, datapackage."""
-    _run(ctx, ["text", "records", "datapackage"])
+    """Run every stage in order: text, records, targets, datapackage."""
+    _run(ctx, ["text", "records", "targets", "datapackage"])
 
 
 @main.group()
