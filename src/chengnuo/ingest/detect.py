@@ -72,7 +72,7 @@ def _clean(line: str) -> str:
 
 def _nonblank(lines: list[str], start: int = 0, stop: int | None = None) -> list[int]:
     """0-based indexes of the non-blank lines in lines[start:stop]."""
-    stop = len(lines) if stop is None else stop
+    stop = len(lines) if stop is None else min(stop, len(lines))
     return [i for i in range(start, stop) if _clean(lines[i])]
 
 
