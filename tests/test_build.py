@@ -34,7 +34,8 @@ def test_build_ends_with_a_summary(built):
         "summary: text: 5 sources, 13 documents, 1624 lines, 0 warnings; "
         "records: 2 documents, 300 commitments, 1670 assignments, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 85 sections, 300 commitments, "
-        "1670 assignments, 185 units, 18 people, 0 warnings")
+        "1670 assignments, 185 units, 18 people, 0 warnings; "
+        "downloads: 8 tables, 21 files, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
@@ -56,7 +57,7 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize("command", ["text", "records", "datapackage", "build"])
+@pytest.mark.parametrize("command", ["text", "records", "datapackage", "downloads", "build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,
                             check=True)

@@ -28,10 +28,11 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     # Imported here so `chengnuo --help` stays fast and one broken stage
     # cannot stop the others from being listed.
     from chengnuo.datapackage import stage as datapackage_stage
+    from chengnuo.downloads import stage as downloads_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.text import stage as text_stage
     return {"text": text_stage.run, "records": records_stage.run,
-            "datapackage": datapackage_stage.run}
+            "datapackage": datapackage_stage.run, "downloads": downloads_stage.run}
 
 
 def _run(ctx: click.Context, names: list[str]) -> None:
@@ -102,6 +103,13 @@ def datapackage(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def downloads(ctx: click.Context) -> None:
+    """Write build/downloads/ and the downloads pages from datapackage/ (needs `datapackage`)."""
+    _run(ctx, ["downloads"])
+
+
+@main.command()
+@click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, datapackage."""
-    _run(ctx, ["text", "records", "datapackage"])
+    """Run every stage in order: text, records, datapackage, downloads."""
+    _run(ctx, ["text", "records", "datapackage", "downloads"])

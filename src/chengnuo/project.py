@@ -50,6 +50,14 @@ class Project:
     def datapackage_dir(self) -> Path:
         return self.root / "datapackage"
 
+    @property
+    def downloads_dir(self) -> Path:
+        return self.build_dir / "downloads"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
     def relative(self, path: Path) -> str:
         """A path as the user sees it in messages: relative to the project when inside it."""
         try:
