@@ -17,8 +17,12 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def copy_project(root: Path, *, with_package: bool = False) -> Project:
-    """A writable copy of the project's reports/ (and datapackage/): originals stay untouched."""
+    """A writable copy of the project's reports/, translations/ (and datapackage/).
+
+    The originals stay untouched.
+    """
     shutil.copytree(REPO / "reports", root / "reports", dirs_exist_ok=True)
+    shutil.copytree(REPO / "translations", root / "translations", dirs_exist_ok=True)
     if with_package:
         shutil.copytree(REPO / "datapackage", root / "datapackage", dirs_exist_ok=True)
     return Project(root)

@@ -22,6 +22,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(REPO / "reports", root / "reports")
+    shutil.copytree(REPO / "translations", root / "translations")
     result = subprocess.run([str(CHENGNUO), "--project", str(root), "build"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
@@ -32,10 +33,10 @@ def built(tmp_path_factory) -> Path:
 def test_build_ends_with_a_summary(built):
     assert built.joinpath("build.log").read_text().splitlines()[-1] == (
         "summary: text: 5 sources, 13 documents, 1624 lines, 0 warnings; "
-        "records: 2 documents, 300 commitments, 1670 assignments, 0 warnings; "
-        "datapackage: 21 jurisdictions, 5 sources, 13 documents, 85 sections, 300 commitments, "
-        "1670 assignments, 185 units, 18 people, 0 warnings; "
-        "downloads: 8 tables, 21 files, 0 warnings")
+        "records: 5 documents, 478 commitments, 344 paragraphs, 1725 assignments, 3 warnings; "
+        "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 478 commitments, "
+        "1725 assignments, 344 paragraphs, 186 units, 18 people, 0 warnings; "
+        "downloads: 9 tables, 23 files, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
@@ -45,6 +46,7 @@ def test_committed_datapackage_equals_a_fresh_build(built):
 
 def test_two_builds_give_byte_identical_packages(built, tmp_path):
     shutil.copytree(REPO / "reports", tmp_path / "reports")
+    shutil.copytree(REPO / "translations", tmp_path / "translations")
     subprocess.run([str(CHENGNUO), "--project", str(tmp_path), "build"],
                    capture_output=True, check=True)
     assert files_of(tmp_path / "datapackage") == files_of(built / "datapackage")

@@ -120,3 +120,20 @@ def test_defused_text_never_starts_like_a_formula_and_keeps_the_text(text):
 @given(st.lists(st.text(alphabet=st.characters(exclude_categories=["Cs"])), min_size=2))
 def test_csv_lines_read_back_as_the_same_cells(cells):
     assert list(csv.reader(io.StringIO(csv_line(cells), newline=""))) == [cells]
+
+
+def test_a_control_character_is_left_out_of_the_workbook_with_a_warning(tmp_path):
+    tables = {"jurisdictions": {**SMALL_TABLES["jurisdictions"],
+                                "rows": [["liaocheng", "聊城\x01市", "Liao\ncheng"],
+                                         ["guanxian", "冠\x1f县", "Guan"]]}}
+    package = read_package(write_small_package(tmp_path / "package", tables))
+    warnings = []
+    data = workbook_bytes(package, build_timestamp(), warnings)
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["jurisdictions"]
+    assert [c.value for c in sheet["B"]][1:] == ["聊城市", "冠县"]
+    assert [str(w) for w in warnings] == [
+        "package/data/jurisdictions.csv:2: column 'name_zh': control characters left out of "
+        "the XLSX cell (XML cannot hold them)",
+        # The row before spans two lines (a quoted line break), so this one starts on line 4.
+        "package/data/jurisdictions.csv:4: column 'name_zh': control characters left out of "
+        "the XLSX cell (XML cannot hold them)"]

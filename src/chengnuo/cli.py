@@ -113,3 +113,48 @@ def downloads(ctx: click.Context) -> None:
 def build(ctx: click.Context) -> None:
     """Run every stage in order: text, records, datapackage, downloads."""
     _run(ctx, ["text", "records", "datapackage", "downloads"])
+
+
+@main.group()
+def i18n() -> None:
+    """The English edition: coverage, what is left to translate, and the checks."""
+
+
+def _i18n_call(ctx: click.Context, work: Callable[[Project], str]) -> None:
+    try:
+        click.echo(work(ctx.obj["project"]), nl=False)
+    except ChengnuoError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+
+
+@i18n.command()
+@click.pass_context
+def status(ctx: click.Context) -> None:
+    """Print translation coverage per table (reads datapackage/ and translations/)."""
+    from chengnuo.i18n import commands
+    _i18n_call(ctx, lambda project: commands.status(project) + "\n")
+
+
+@i18n.command()
+@click.argument("table")
+@click.argument("document")
+@click.pass_context
+def todo(ctx: click.Context, table: str, document: str) -> None:
+    """Print a YAML skeleton of the TABLE rows of DOCUMENT still missing or stale."""
+    from chengnuo.i18n import commands
+    _i18n_call(ctx, lambda project: commands.todo(project, table, document))
+
+
+@i18n.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Check the numbers and glossary terms of every translation; exit 1 on a problem."""
+    from chengnuo.i18n import commands
+    try:
+        text, count = commands.check(ctx.obj["project"])
+    except ChengnuoError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(text, nl=False)
+    sys.exit(1 if count else 0)

@@ -54,6 +54,7 @@ class Table:
     foreign_keys: tuple[ForeignKey, ...]
     rows: tuple[dict[str, Value], ...]
     cells: tuple[tuple[str, ...], ...]  # the same rows as the CSV's text, for text formats
+    lines: tuple[int, ...] = ()  # the CSV line each row starts on, for messages
 
     def text_rows(self) -> list[dict[str, str]]:
         """The rows as the CSV's text, column by column."""
@@ -130,11 +131,12 @@ def _read_table(folder: Path, resource: dict[str, Any]) -> Table:
         title_zh=resource.get("title_zh", ""), description_en=resource.get("description", ""),
         description_zh=resource.get("description_zh", ""), fields=fields,
         primary_key=tuple([primary_key] if isinstance(primary_key, str) else primary_key),
-        foreign_keys=foreign_keys, rows=rows, cells=tuple(row for _, row in cells))
+        foreign_keys=foreign_keys, rows=rows, cells=tuple(row for _, row in cells),
+        lines=tuple(line for line, _ in cells))
 
 
 def _read_cells(path: Path, fields: tuple[Field, ...]) -> list[tuple[int, tuple[str, ...]]]:
-    """(line, cells) of every row of the CSV at `path`, checked against the fields."""
+    """(first line, cells) of every row of the CSV at `path`, checked against the fields."""
     names = [f.name for f in fields]
     try:
         with open(path, encoding="utf-8", newline="") as handle:
@@ -144,11 +146,14 @@ def _read_cells(path: Path, fields: tuple[Field, ...]) -> list[tuple[int, tuple[
                 raise ChengnuoError(f"the header {header} does not match the descriptor's "
                                     f"fields {names}", path=path, line=1)
             rows = []
+            end = reader.line_num
             for cells in reader:
+                # A quoted cell can span lines: the row starts after the previous one ends.
+                start, end = end + 1, reader.line_num
                 if len(cells) != len(fields):
                     raise ChengnuoError(f"{len(cells)} cells, expected {len(fields)}",
-                                        path=path, line=reader.line_num)
-                rows.append((reader.line_num, tuple(cells)))
+                                        path=path, line=start)
+                rows.append((start, tuple(cells)))
     except (OSError, UnicodeDecodeError) as error:
         raise ChengnuoError(f"cannot read the table: {error}", path=path) from None
     return rows

@@ -19,6 +19,7 @@ versions can still differ between machines).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -32,7 +33,7 @@ from chengnuo.downloads.escape import md
 from chengnuo.downloads.page import FileEntry, render_page
 from chengnuo.downloads.sqlite import write_database
 from chengnuo.downloads.xlsx import workbook_bytes
-from chengnuo.errors import ChengnuoError
+from chengnuo.errors import BuildWarning, ChengnuoError
 from chengnuo.project import Project
 from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
 
@@ -44,19 +45,22 @@ PAGE = "downloads.md"
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
     package = read_package(project.datapackage_dir)
     when = build_timestamp()
+    warnings: list[BuildWarning] = []
     with replaced_folder(project.downloads_dir) as folder:
-        entries = write_downloads(package, folder, when, progress)
+        entries = write_downloads(package, folder, when, progress, warnings)
     changelog = _read_changelog(project)
     for language in LANGUAGES:
         page = project.docs_dir / language / PAGE
         progress(f"writing {project.relative(page)}")
         write_text(page, render_page(package, entries, language, changelog))
     # Counts, not bytes: sizes differ between machines (zlib and SQLite versions).
-    return StageReport("downloads", counts={"tables": len(package.tables), "files": len(entries)})
+    return StageReport("downloads", counts={"tables": len(package.tables), "files": len(entries)},
+                       warnings=warnings)
 
 
-def write_downloads(package: Package, folder: Path, when, progress: Progress = no_progress
-                    ) -> list[FileEntry]:
+def write_downloads(package: Package, folder: Path, when: dt.datetime,
+                    progress: Progress = no_progress,
+                    warnings: list[BuildWarning] | None = None) -> list[FileEntry]:
     """Write every download into `folder`; the entries describe them, checksums last."""
     described: list[tuple[str, str, str, str]] = []  # path, group, zh, en
 
@@ -71,7 +75,7 @@ def write_downloads(package: Package, folder: Path, when, progress: Progress = n
     put(f"{name}.zip", package_zip(package.folder, package.files(), when), "package",
         "数据包（datapackage.json 和每张表的 CSV），可用 frictionless 校验",
         "The data package (datapackage.json and every table as CSV), ready for frictionless")
-    put(f"{name}.xlsx", workbook_bytes(package, when), "package",
+    put(f"{name}.xlsx", workbook_bytes(package, when, warnings), "package",
         "Excel 工作簿，每张表一个工作表", "Excel workbook, one sheet per table")
     write_database(package, folder / f"{name}.db")
     described.append((f"{name}.db", "package",

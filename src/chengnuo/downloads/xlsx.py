@@ -7,6 +7,10 @@ cell's type is set back to "s" after its value (text starting with `+`, `-` or
 `@` is only a formula when typed in, never in a stored string cell). The text
 is therefore exactly the CSV's, with no quote or prefix added.
 
+XML cannot hold control characters (a stray one can come from a badly
+extracted source): they are left out of the cell, with a warning naming the
+CSV line, rather than failing the whole build.
+
 The workbook's own timestamps and the zip around it are fixed (archive.py), so
 two builds of the same package give the same bytes.
 """
@@ -25,7 +29,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from chengnuo.downloads.archive import repack
 from chengnuo.downloads.package import Package, Table, Value
-from chengnuo.errors import ChengnuoError
+from chengnuo.errors import BuildWarning, ChengnuoError
 
 # Excel's limits: a sheet name has at most 31 characters, a cell 32,767.
 SHEET_NAME_MAX = 31
@@ -35,12 +39,14 @@ DATE_FORMAT = "yyyy-mm-dd"
 WIDTH_MIN, WIDTH_MAX = 8, 60
 
 
-def workbook_bytes(package: Package, when: dt.datetime) -> bytes:
-    """The XLSX file for `package`, stamped with `when`."""
+def workbook_bytes(package: Package, when: dt.datetime,
+                   warnings: list[BuildWarning] | None = None) -> bytes:
+    """The XLSX file for `package`, stamped with `when`; problems it lived with go to `warnings`."""
+    warnings = [] if warnings is None else warnings
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in package.tables.values():
-        _add_sheet(workbook, table)
+        _add_sheet(workbook, table, f"{package.folder.name}/{table.path}", warnings)
     properties = workbook.properties
     properties.creator = "chengnuo"
     properties.title = str(package.descriptor.get("title") or package.name)
@@ -52,7 +58,8 @@ def workbook_bytes(package: Package, when: dt.datetime) -> bytes:
     return repack(buffer.getvalue(), when)
 
 
-def _add_sheet(workbook: Workbook, table: Table) -> None:
+def _add_sheet(workbook: Workbook, table: Table, path: str,
+               warnings: list[BuildWarning]) -> None:
     if len(table.name) > SHEET_NAME_MAX:
         raise ChengnuoError(f"table {table.name!r}: the name is longer than the "
                             f"{SHEET_NAME_MAX} characters an XLSX sheet name may have")
@@ -70,8 +77,8 @@ def _add_sheet(workbook: Workbook, table: Table) -> None:
                 cell.value = dt.date.fromisoformat(value)
                 cell.number_format = DATE_FORMAT
             elif isinstance(value, str):
-                _check_text(value, table, number, field.name)
-                cell.value = value
+                line = table.lines[number - 2] if table.lines else number
+                cell.value = _cell_text(value, path, line, field.name, warnings)
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             else:
                 cell.value = value
@@ -80,12 +87,16 @@ def _add_sheet(workbook: Workbook, table: Table) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = _width(table, field.name)
 
 
-def _check_text(value: str, table: Table, row: int, column: str) -> None:
-    where = f"table {table.name!r} row {row} column {column!r}"
-    if len(value) > CELL_TEXT_MAX:
-        raise ChengnuoError(f"{where}: {len(value)} characters, more than an XLSX cell holds")
+def _cell_text(value: str, path: str, line: int, column: str,
+               warnings: list[BuildWarning]) -> str:
     if ILLEGAL_CHARACTERS_RE.search(value):
-        raise ChengnuoError(f"{where}: a control character, which an XLSX cell cannot hold")
+        warnings.append(BuildWarning(path, line, f"column {column!r}: control characters left "
+                                                 "out of the XLSX cell (XML cannot hold them)"))
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(value) > CELL_TEXT_MAX:
+        raise ChengnuoError(f"column {column!r}: {len(value)} characters, more than the "
+                            f"{CELL_TEXT_MAX} an XLSX cell holds", path=path, line=line)
+    return value
 
 
 def _width(table: Table, column: str) -> int:
