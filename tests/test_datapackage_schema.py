@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,8 @@ EXPECTED_COLUMNS = {
     "people": ["person_id", "name_zh", "name_en", "jurisdiction_id"],
     "paragraphs": ["paragraph_id", "document_id", "section_id", "part_kind", "seq", "text_zh",
                    "source_text", "line_start", "line_end"],
+    "targets": ["target_id", "commitment_id", "indicator_zh", "indicator_en", "value", "value_max",
+                "unit", "modifier", "metric", "span", "due_year"],
 }
 
 DOC = "liaocheng-2023-task-plan"
@@ -136,6 +139,15 @@ def sample_tables() -> dict[str, list[dict]]:
              "part_kind": "attachment", "seq": 10, "text_zh": "1.新增城镇就业4万人以上；",
              "source_text": "1. 新增城镇就业 4 万人以上；", "line_start": 223, "line_end": 223},
         ],
+        "targets": [
+            {"target_id": f"{DOC}-5-q2", "commitment_id": f"{DOC}-5", "indicator_zh": None,
+             "indicator_en": None, "value": Decimal("10"), "value_max": Decimal("15"), "unit": "个",
+             "modifier": "exact", "metric": "count", "span": "10—15个", "due_year": 2023},
+            {"target_id": f"{DOC}-5-q1", "commitment_id": f"{DOC}-5", "indicator_zh": "固定资产投资",
+             "indicator_en": "fixed-asset investment", "value": Decimal("5.5"), "value_max": None,
+             "unit": "%", "modifier": "at_least", "metric": "growth_rate", "span": "5.5%以上",
+             "due_year": 2023},
+        ],
     }
 
 
@@ -193,6 +205,12 @@ EXPECTED_CSV = {
         f"{DOC}-p2,{DOC},{DOC}-s1-1,plan,2,千方百计促消费。出台“双十条”。,"
         '"**千方百计促消费。**出台“双\n\n十条”。",33,35\n'
         f"{DOC}-p10,{DOC},,attachment,10,1.新增城镇就业4万人以上；,1. 新增城镇就业 4 万人以上；,223,223\n"
+    ),
+    "targets": (
+        "target_id,commitment_id,indicator_zh,indicator_en,value,value_max,unit,modifier,metric,"
+        "span,due_year\n"
+        f"{DOC}-5-q1,{DOC}-5,固定资产投资,fixed-asset investment,5.5,,%,at_least,growth_rate,5.5%以上,2023\n"
+        f"{DOC}-5-q2,{DOC}-5,,,10,15,个,exact,count,10—15个,2023\n"
     ),
 }
 
@@ -387,7 +405,7 @@ def test_natural_key_orders_embedded_numbers():
     (lambda t: t["people"][0].update(birthday="1970-01-01"),
      "table 'people' row 1 (person_id=zhang-san): unexpected column(s) birthday"),
     (lambda t: t.pop("units"), "missing table(s) units"),
-    (lambda t: t.update(targets=[]), "unexpected table(s) targets"),
+    (lambda t: t.update(notes=[]), "unexpected table(s) notes"),
     (lambda t: t["people"][0].update(name_en=["Zhang", "San"]), "column 'name_en' holds a list"),
     (lambda t: t["documents"][0].update(year="twenty"), "column 'year' must be a number"),
 ])

@@ -71,6 +71,9 @@ def reading(text):
     ("规上工业增加值增速保持在6%-6.5%，完成投资1,050亿元",
      [("6%-6.5%", "6", "6.5", "%", "exact", "growth_rate", "规上工业增加值"),
       ("1,050亿元", "1050", None, "亿元", "exact", "level", "完成投资")]),
+    # liaocheng-2024-work-report.txt:224: 提高到 reaches a share, it is not a growth rate
+    ("住院报销比例由70%提高到75%", [("70%", "70", None, "%", "exact", "share", "住院报销比例"),
+                                   ("75%", "75", None, "%", "exact", "share", "住院报销比例")]),
     # liaocheng-2024-work-report.txt:175: a ceiling on days
     ("重污染天气控制在6天以内。", [("控制在6天以内", "6", None, "天", "at_most", "level", "重污染天气")]),
 ])

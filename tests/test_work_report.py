@@ -63,15 +63,15 @@ def test_golden_records(corpus, golden, document_id):
 
 
 @pytest.mark.parametrize("document_id, parts, sections, paragraphs, kinds", [
-    ("liaocheng-2024-work-report", {"other": 5, "review": 32, "plan": 46, "self_building": 7,
-                                    "attachment": 54}, 73, 144,
-     {"expected_target": 10, "livelihood_project": 30, "policy": 24}),
+    ("liaocheng-2024-work-report", {"other": 5, "review": 31, "plan": 46, "self_building": 7,
+                                    "attachment": 54}, 73, 143,
+     {"expected_target": 10, "livelihood_project": 30, "policy": 24, "statement": 42}),
     # The newspaper starts inside part 三 and prints no expected targets.
     ("liaocheng-2023-work-report", {"other": 2, "plan": 34, "self_building": 7,
                                     "attachment": 76}, 35, 119,
-     {"livelihood_project": 29, "policy": 31, "action_plan": 16}),
+     {"livelihood_project": 29, "policy": 31, "action_plan": 16, "statement": 23}),
     ("liaocheng-2022-work-report", {"other": 8, "review": 19, "plan": 51, "self_building": 3},
-     53, 81, {"expected_target": 8, "livelihood_project": 30}),
+     53, 81, {"expected_target": 8, "livelihood_project": 30, "statement": 42}),
 ])
 def test_counts_per_report(corpus, document_id, parts, sections, paragraphs, kinds):
     records = records_of(corpus, document_id)
@@ -230,3 +230,39 @@ def test_the_2022_livelihood_paragraphs_split_on_semicolons(corpus):
 ])
 def test_ends_sentence(text, ends):
     assert ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize("document_id, line, text", [
+    ("liaocheng-2024-work-report", 155,
+     "加快布局5G网络、冷链物流等新型基础设施，新改建农村公路500公里，建设一批农村书屋、小广场等公共空间，"
+     "提高群众生活品质。"),
+    # The sentence runs on across the `！”` of a brand name and the page break after it.
+    ("liaocheng-2024-work-report", 151,
+     "推进农业“接二连三”，培育“三黑两白一黄”特色畜牧业，做优“聊·胜一筹！”“聊城新三宝”品牌，"
+     "新增市级以上农业龙头企业30家以上、重点品牌标识80个以上，规上农产品加工业营收增长8%，"
+     "加快“百亿粮仓”向“千亿厨房”转变。"),
+    ("liaocheng-2023-work-report", 19, "统筹农村基础设施建设和“点菜单”式新建农村住房，新建农村公路500公里，"
+     "提升农村塘堰蓄水生态功能，加强农村改厕后续管护，农村生活污水治理覆盖率达到50%以上。"),
+    ("liaocheng-2022-work-report", 253, "坚持就业优先，城镇新增就业4万人以上，发放创业担保贷款10亿元以上。"),
+])
+def test_quantified_sentences_of_the_plan_part_are_statements(corpus, document_id, line, text):
+    statements = [(c["line_start"], c["text_zh"]) for c in records_of(corpus, document_id)["commitments"]
+                  if c["kind"] == "statement"]
+    assert (line, text) in statements
+
+
+@pytest.mark.parametrize("document_id", REPORTS)
+def test_statements_leave_targets_lists_and_other_parts_alone(corpus, document_id):
+    records = records_of(corpus, document_id)
+    part = {p["paragraph_id"]: p for p in records["paragraphs"]}
+    held = [c for c in records["commitments"] if c["kind"] != "statement"]
+    for c in records["commitments"]:
+        if c["kind"] != "statement":
+            continue
+        assert not c["text_zh"].startswith(("经济社会发展主要预期目标", "2022年是")), c["text_zh"]
+        owners = [p for p in part.values()
+                  if p["line_start"] <= c["line_start"] and c["line_end"] <= p["line_end"]
+                  and c["text_zh"] in p["text_zh"]]
+        assert owners and all(p["part_kind"] == "plan" for p in owners), c["commitment_id"]
+        assert not any(h["text_zh"] in c["text_zh"] and h["line_start"] == c["line_start"]
+                       for h in held), c["commitment_id"]

@@ -9,6 +9,8 @@ produce: commitments of kind
          policy              one per item of 拟制发主要政策清单, its lead department
                              (the bracket that ends the item) as a `lead_unit` party
          action_plan         one per item of 重点行动计划清单
+         statement           one per other sentence of the plan part that holds a
+                             quantity (`report_statements`)
 
 Item numbers are checked, not trusted: the newspaper prints `7.` twice and skips
 `15.`; each gets a warning naming the line, and a repeated number a distinct id.
@@ -21,6 +23,7 @@ from typing import Protocol, Sequence
 
 from chengnuo.errors import BuildWarning
 from chengnuo.records.brackets import split_top_level
+from chengnuo.records.report_statements import quantified_sentences
 from chengnuo.records.task_plan import Commitment, Section
 
 # `经济社会发展主要预期目标是：`, `今年全市经济社会发展主要预期目标是：`
@@ -101,6 +104,9 @@ class _ListReader:
         self.warnings = warnings
         self.items: list[Commitment] = []
         self.ids: set[str] = set()
+        # Stretches of paragraph text (paragraph_id → [(start, end)]) that a commitment
+        # already holds, so that no sentence also becomes a statement.
+        self.claimed: dict[str, list[tuple[int, int]]] = {}
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(BuildWarning(self.path, line, message))
@@ -136,6 +142,9 @@ class _ListReader:
                 continue
             end = text.find("。", intro.end())
             body = text[intro.end():end if end >= 0 else len(text)]
+            sentence_start = max(text.rfind(stop, 0, intro.start()) for stop in "。！？") + 1
+            self.claimed.setdefault(paragraph.paragraph_id, []).append(
+                (sentence_start, end + 1 if end >= 0 else len(text)))
             for n, (start, stop, clause) in enumerate(split_indicators(body), start=1):
                 source, lines = self.clause(paragraph, intro.end() + start, intro.end() + stop,
                                             clause)
@@ -186,6 +195,9 @@ class _ListReader:
             else:
                 self.warn(paragraph.line_end, f"{section.label}: policy {paragraph.item_number} "
                                               "names no lead department in brackets")
+        if not text:
+            self.warn(paragraph.line_start, f"{section.label}: item {paragraph.item_number} is empty")
+            return
         self.add(section.kind, paragraph.item_number, section.section_id, text,
                  paragraph.source_text, (paragraph.line_start, paragraph.line_end), parties)
 
@@ -200,6 +212,7 @@ class _ListReader:
             text = paragraph.text_zh
             if listing and paragraph.part == "plan" and text.count("；") >= 2:
                 body = _LIST_END.sub("", text)
+                self.claimed.setdefault(paragraph.paragraph_id, []).append((0, len(text)))
                 for start, stop, clause in _split_projects(body):
                     label += 1
                     source, lines = self.clause(paragraph, start, stop, clause)
@@ -207,6 +220,15 @@ class _ListReader:
                              source, lines)
                 continue
             listing = paragraph.part == "plan" and any(w in text for w in _LIVELIHOOD_INTRO)
+
+
+    # ------------------------------------------------------------ statements
+
+    def statements(self) -> None:
+        for n, (paragraph, start, end, sentence) in enumerate(
+                quantified_sentences(self.paragraphs, self.claimed), start=1):
+            source, lines = self.clause(paragraph, start, end, sentence)
+            self.add("statement", n, paragraph.section_id, sentence, source, lines)
 
 
 def _split_projects(text: str) -> list[tuple[int, int, str]]:
@@ -228,6 +250,7 @@ def report_commitments(document_id: str, path: str, sections: Sequence[Section],
     reader.expected_targets()
     reader.inline_livelihood()
     reader.attachments()
+    reader.statements()
     items = sorted(reader.items, key=lambda c: c.line_start)  # stable: list order kept
     for seq, item in enumerate(items, start=1):
         item.seq = seq

@@ -93,6 +93,7 @@ class Paragraph:
     segments: list[Segment] = field(default_factory=list)
     item_number: int | None = None  # the printed number of a list item in an attachment
     closed: bool = False  # a title line of the opening: nothing joins it
+    awaits_body: bool = False  # `**建强产业链条。**` ends its line: the next line is its body
     source_text: str = ""
 
     @property
@@ -230,12 +231,16 @@ class _ReportReader:
             self.start_lead_in(number, lead_in.title)
             self.add_text(self.segment(number, line[start:end], column + start),
                           fresh=True, plain_lead_in=False)
+            if self.paragraph is not None and self.paragraph.text_zh.rstrip("。") == lead_in.title:
+                self.paragraph.awaits_body = True
 
     def continues(self, text: str) -> bool:
         """True when `text`, the next piece of the report, goes on with the open paragraph."""
         paragraph = self.paragraph
         if paragraph is None or paragraph.closed:
             return False
+        if paragraph.awaits_body:
+            return True
         before = paragraph.text_zh
         return not ends_sentence(before) or (ends_weakly(before) and not opens_paragraph(text))
 
@@ -247,6 +252,7 @@ class _ReportReader:
         title_line = opening and (_SPEAKER.search(text) or text.startswith("——"))
         if not fresh and not title_line and self.continues(text):
             self.paragraph.segments.append(segment)
+            self.paragraph.awaits_body = False
             return
         self.close_paragraph()
         if plain_lead_in and (self.part_name in ("review", "plan", "self_building")
