@@ -118,6 +118,8 @@ def test_json_holds_the_typed_rows_of_each_table(downloads):
                     assert value is None
                 elif types[name] == "integer":
                     assert value == int(cell) and isinstance(value, int)
+                elif types[name] == "number":
+                    assert value == float(cell) and isinstance(value, float)
                 elif types[name] == "boolean":
                     assert value is (cell == "true")
                 else:
