@@ -179,3 +179,40 @@ def test_todo_hints_say_what_the_checks_will_expect():
         "numbers: 4.5万 → 45,000; 1050亿 → 105 billion",
         "terms: 东昌府区 → Dongchangfu District; 万人 → people; 亿元 → yuan"]
     assert hints("增长5.5%", glossary) == []
+
+
+def test_a_phrase_book_translates_every_row_with_that_chinese(tmp_path):
+    write(tmp_path, "phrases/indicators.yaml",
+          "- zh: 地区生产总值\n  en: gross regional product\n- zh: 未用\n  en: unused\n")
+    write(tmp_path, "targets/d.yaml", f"- id: d-1-t1\n  zh_sha256: {zh_hash('地区生产总值')}\n"
+          "  en: GRP (this target only)\n")
+    data = tables()
+    data["targets"].append({"target_id": "d-2-t1", "commitment_id": "d-2",
+                            "indicator_zh": "地区生产总值", "indicator_en": None})
+    data["targets"].append({"target_id": "d-3-t1", "commitment_id": "d-3",
+                            "indicator_zh": "学校", "indicator_en": None})
+    result = apply_translations(data, tmp_path)
+    assert [(t["indicator_en"], t["translation_status"]) for t in data["targets"]] == [
+        ("GRP (this target only)", "current"), ("gross regional product", "current"),
+        (None, "missing")]
+    assert (result.coverage["targets"].current, result.coverage["targets"].missing) == (2, 1)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- zh: 甲\n  en: a\n- zh: 甲\n  en: b\n", "x.yaml:3: phrase '甲' already at line 1"),
+    ("- zh: 甲\n  english: a\n", "x.yaml:1: a phrase is {zh: text, en: text}"),
+])
+def test_a_bad_phrase_book_is_one_line_naming_file_and_line(tmp_path, text, message):
+    from chengnuo.i18n.store import read_phrases
+    with pytest.raises(ChengnuoError) as error:
+        read_phrases(write(tmp_path, "x.yaml", text), "x.yaml")
+    assert str(error.value).startswith(message)
+
+
+def test_todo_of_a_phrase_table_lists_each_missing_phrase_once(untranslated):
+    result = run_cli("--project", str(untranslated), "i18n", "todo", "targets",
+                     "dongchangfu-2024-task-plan")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("- zh: 地区生产总值\n  en: ''\n- zh: 一般公共预算收入\n")
+    phrases = [line for line in result.stdout.splitlines() if line.startswith("- zh: ")]
+    assert len(phrases) == len(set(phrases)) > 50
