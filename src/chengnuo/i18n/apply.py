@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from chengnuo.errors import BuildWarning, ChengnuoError
-from chengnuo.i18n.store import (Entry, Settings, Translated, load_table, read_phrases, settings,
-                                 zh_hash)
+from chengnuo.i18n.store import Entry, Settings, Translated, load_table, settings, zh_hash
 
 Rows = dict[str, list[dict[str, Any]]]
 STATUS_COLUMN = "translation_status"
@@ -86,7 +85,6 @@ def apply_translations(tables: Rows, translations_dir: Path, root: Path | None =
         if spec.name not in tables:
             continue
         store = load_table(translations_dir, spec.name, root)
-        phrases = read_phrases(*phrase_book(translations_dir, spec, root)) if spec.phrases else {}
         used: set[tuple[str, str]] = set()
         coverage = result.coverage[spec.name] = Coverage(spec.name)
         have = set(columns[spec.name]) if columns and spec.name in columns else None
@@ -95,8 +93,6 @@ def apply_translations(tables: Rows, translations_dir: Path, root: Path | None =
             entry = store.get(located.document or "", {}).get(located.record_id or "")
             if entry is not None:
                 used.add((located.document, entry.id))
-            if zh and (entry is None or entry.en is None) and zh in phrases:
-                entry = phrases[zh]  # the phrase book's English for this Chinese
             if not zh:
                 status = "current"  # nothing to translate
             elif entry is None or entry.en is None:
@@ -130,13 +126,6 @@ def apply_translations(tables: Rows, translations_dir: Path, root: Path | None =
                 coverage.rows += 1
                 coverage.current += all(row.get(c) for c in en_columns)
     return result
-
-
-def phrase_book(translations_dir: Path, spec: Translated,
-                root: Path | None = None) -> tuple[Path, str]:
-    """Where a table's phrase book is, and how messages name it."""
-    path = translations_dir / "phrases" / f"{spec.phrases}.yaml"
-    return path, str(path.relative_to(root)) if root else str(path)
 
 
 def check_coverage(coverage: dict[str, Coverage], conf: Settings | None = None) -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from chengnuo.i18n.apply import Rows, located_rows, phrase_book
+from chengnuo.i18n.apply import Rows, located_rows
 from chengnuo.i18n.glossary import Glossary
 from chengnuo.i18n.numbers import en_numbers, number_problems
-from chengnuo.i18n.store import load_table, read_phrases, settings, zh_hash
+from chengnuo.i18n.store import load_table, settings, zh_hash
 from chengnuo.project import Project
 
 
@@ -44,11 +44,6 @@ def check_store(project: Project, tables: Rows, glossary: Glossary | None = None
     glossary = glossary or Glossary.load(project.translations_dir)
     problems: list[Problem] = []
     for spec in settings().translated.values():
-        if spec.phrases:  # every phrase, used or not: its Chinese is its key
-            for entry in read_phrases(*phrase_book(project.translations_dir, spec, project.root)).values():
-                if entry.en:
-                    problems += [Problem(entry.path, entry.line, entry.id, message)
-                                 for message in translation_problems(entry.id, entry.en, glossary)]
         store = load_table(project.translations_dir, spec.name, project.root)
         if not store:
             continue

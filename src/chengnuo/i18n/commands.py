@@ -11,7 +11,7 @@ from chengnuo.errors import ChengnuoError
 from chengnuo.i18n.apply import Applied, apply_translations, format_status, read_package_rows
 from chengnuo.i18n.glossary import Glossary
 from chengnuo.i18n.numbers import format_en, zh_numbers
-from chengnuo.i18n.store import phrase_skeleton, settings, skeleton
+from chengnuo.i18n.store import settings, skeleton
 from chengnuo.project import Project
 
 
@@ -46,9 +46,6 @@ def todo(project: Project, table: str, document: str) -> str:
             for name, row, entry, status in result.matches
             if name == table and id(row) in wanted and status != "current"]
     glossary = Glossary.load(project.translations_dir)
-    if spec.phrases:  # one entry per distinct phrase, for the phrase book
-        return phrase_skeleton(list(dict.fromkeys(zh for _, zh, _ in rows)),
-                               lambda zh: hints(zh, glossary))
     return skeleton(rows, lambda zh: hints(zh, glossary))
 
 

@@ -44,7 +44,6 @@ class Translated:
     en: str
     document: str | None  # the table's own document column, or
     via: tuple[str, str] | None  # (column, table) whose row gives the document
-    phrases: str | None = None  # translations/phrases/<name>.yaml: one English per Chinese phrase
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def settings(path: Path = I18N_PATH) -> Settings:
             raise ChengnuoError(f"table {name!r} needs exactly one of `document` and `via`",
                                 path=path)
         translated[name] = Translated(name, tuple(spec["id"]), spec["zh"], spec["en"],
-                                      spec.get("document"), via, spec.get("phrases"))
+                                      spec.get("document"), via)
     percent = data["required_coverage_percent"]
     if not isinstance(percent, (int, float)) or not 0 <= percent <= 100:
         raise ChengnuoError("required_coverage_percent must be a number from 0 to 100", path=path)
@@ -140,49 +139,6 @@ def _entry(item: Any, path: str, line: int) -> Entry:
                             f"(it hashes to {zh_hash(item['zh'])})", path=path, line=line)
     en = (item["en"] or "").strip() or None
     return Entry(item["id"], item["zh_sha256"], en, item.get("zh"), item.get("note"), path, line)
-
-
-def read_phrases(path: Path, shown: str | None = None) -> dict[str, Entry]:
-    """A phrase book: a YAML list of {zh, en} (optionally note), one English per Chinese phrase.
-
-    The Chinese is its own key, so a phrase book entry can never be stale: a
-    changed phrase is simply a new, missing one.
-    """
-    shown = shown or str(path)
-    if not path.is_file():
-        return {}
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or []
-        nodes = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ChengnuoError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=shown,
-                            line=mark.line + 1 if mark else None) from exc
-    if not isinstance(data, list):
-        raise ChengnuoError("expected a list of {zh, en} entries", path=shown, line=1)
-    phrases: dict[str, Entry] = {}
-    for item, node in zip(data, nodes.value):
-        line = node.start_mark.line + 1
-        if not isinstance(item, dict) or set(item) - {"zh", "en", "note"} or not isinstance(
-                item.get("zh"), str) or not isinstance(item.get("en", ""), (str, type(None))):
-            raise ChengnuoError("a phrase is {zh: text, en: text} (and an optional note)",
-                                path=shown, line=line)
-        if item["zh"] in phrases:
-            raise ChengnuoError(f"phrase {item['zh']!r} already at line {phrases[item['zh']].line}",
-                                path=shown, line=line)
-        en = (item.get("en") or "").strip() or None
-        phrases[item["zh"]] = Entry(item["zh"], zh_hash(item["zh"]), en, item["zh"],
-                                    item.get("note"), shown, line)
-    return phrases
-
-
-def phrase_skeleton(phrases: list[str], hints: Callable[[str], list[str]] | None = None) -> str:
-    out = []
-    for zh in phrases:
-        out += [f"# {hint}\n" for hint in (hints(zh) if hints else [])]
-        out.append(yaml.safe_dump([{"zh": zh, "en": ""}], allow_unicode=True, sort_keys=False,
-                                  width=10_000))
-    return "".join(out)
 
 
 def load_table(translations_dir: Path, table: str,
