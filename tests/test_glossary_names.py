@@ -25,7 +25,7 @@ HAND_CHECKED = {
     "陈秀兴": "Chen Xiuxing", "刘培国": "Liu Peiguo", "贾鹏柱": "Jia Pengzhu",
     "田中俊": "Tian Zhongjun", "郭建民": "Guo Jianmin", "张旋宇": "Zhang Xuanyu",
     "刘昌松": "Liu Changsong", "曾晓黎": "Zeng Xiaoli", "关延平": "Guan Yanping",
-    "王心富": "Wang Xinfu",
+    "王心富": "Wang Xinfu", "徐韶华": "Xu Shaohua",
 }
 
 # Surnames whose reading differs from the character's common one.

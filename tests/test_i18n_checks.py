@@ -205,3 +205,16 @@ def test_i18n_check_names_file_line_id_and_problem(tmp_path):
     assert (result.returncode, result.stdout) == (1, (
         "translations/sections/liaocheng-2023-task-plan.yaml:1: liaocheng-2023-task-plan-s1: "
         "2023 is not in the Chinese\n1 problem(s) in the translations\n"))
+
+
+def registry_names() -> list[tuple[str, str, str]]:
+    tables = read_package_rows(REPO / "datapackage")
+    return ([(d["document_id"], d["title_zh"], d["title_en"]) for d in tables["documents"]]
+            + [(s["source_id"], s["publisher_zh"], s["publisher_en"]) for s in tables["sources"]
+               if s["publisher_zh"]])
+
+
+@pytest.mark.parametrize("record_id, zh, en", registry_names(), ids=lambda v: str(v)[:40])
+def test_registry_titles_and_publishers_follow_the_glossary(record_id, zh, en):
+    glossary = Glossary.load(REPO / "translations")
+    assert translation_problems(zh, en, glossary) == []

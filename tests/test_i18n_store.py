@@ -169,3 +169,13 @@ def test_status_prints_coverage_per_table(untranslated):
     assert rows["commitments"][:5] == ["585", "0", "0", "585", "0.0%"]
     assert rows["units"][:5] == ["186", "186", "0", "0", "100.0%"]
     assert "(required_coverage_percent in src/chengnuo/metadata/i18n.yaml)" in result.stdout
+
+
+def test_todo_hints_say_what_the_checks_will_expect():
+    from chengnuo.i18n.commands import hints
+    from chengnuo.i18n.glossary import Glossary
+    glossary = Glossary.load(REPO / "translations")
+    assert hints("东昌府区新增就业4.5万人，完成投资1050亿元，增长5.5%。", glossary) == [
+        "numbers: 4.5万 → 45,000; 1050亿 → 105 billion",
+        "terms: 东昌府区 → Dongchangfu District; 万人 → people; 亿元 → yuan"]
+    assert hints("增长5.5%", glossary) == []

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.i18n.apply import Applied, apply_translations, format_status, read_package_rows
+from chengnuo.i18n.glossary import Glossary
+from chengnuo.i18n.numbers import format_en, zh_numbers
 from chengnuo.i18n.store import settings, skeleton
 from chengnuo.project import Project
 
@@ -43,7 +45,21 @@ def todo(project: Project, table: str, document: str) -> str:
     rows = [(wanted[id(row)].record_id, row[spec.zh], entry if status == "stale" else None)
             for name, row, entry, status in result.matches
             if name == table and id(row) in wanted and status != "current"]
-    return skeleton(rows)
+    glossary = Glossary.load(project.translations_dir)
+    return skeleton(rows, lambda zh: hints(zh, glossary))
+
+
+def hints(zh: str, glossary: Glossary) -> list[str]:
+    """What the checks will expect of the English of `zh`, as comment lines for the translator."""
+    lines = []
+    numbers = [f"{n.text} → {format_en(n.value)}" for n in zh_numbers(zh)
+               if format_en(n.value) != n.text]
+    if numbers:
+        lines.append("numbers: " + "; ".join(numbers))
+    terms = [f"{t.zh} → {t.en[0]}" for t in dict.fromkeys(glossary.found(zh))]
+    if terms:
+        lines.append("terms: " + "; ".join(terms))
+    return lines
 
 
 def check(project: Project) -> tuple[str, int]:

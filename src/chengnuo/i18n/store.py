@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -152,12 +152,19 @@ def load_table(translations_dir: Path, table: str,
     return found
 
 
-def skeleton(rows: list[tuple[str, str, Entry | None]]) -> str:
-    """YAML entries for (id, Chinese, stale entry or None), ready to be filled in."""
+def skeleton(rows: list[tuple[str, str, Entry | None]],
+             hints: Callable[[str], list[str]] | None = None) -> str:
+    """YAML entries for (id, Chinese, stale entry or None), ready to be filled in.
+
+    `hints` gives comment lines for a Chinese text (its numbers converted, its
+    glossary terms), written above the entry.
+    """
     out = []
     for record_id, zh, old in rows:
         if old is not None and old.en:
-            out.append(f"# stale: the Chinese changed since this was translated as: {old.en}\n")
+            out.append("# stale: the Chinese changed since this was translated as: "
+                       + " ".join(old.en.split()) + "\n")
+        out += [f"# {hint}\n" for hint in (hints(zh) if hints else [])]
         out.append(yaml.safe_dump([{"id": record_id, "zh_sha256": zh_hash(zh), "zh": zh, "en": ""}],
                                   allow_unicode=True, sort_keys=False, width=10_000))
     return "".join(out)
