@@ -35,10 +35,10 @@ def test_build_ends_with_a_summary(built):
         "summary: text: 5 sources, 13 documents, 1624 lines, 0 warnings; "
         "records: 7 documents, 585 commitments, 343 paragraphs, 36 allocations, 1725 assignments, "
         "3 warnings; "
-        "targets: 517 targets, 307 commitments with targets, 0 warnings; "
+        "targets: 517 targets, 307 commitments with targets, 238 results, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
         "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 517 targets, "
-        "0 warnings")
+        "238 results, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
