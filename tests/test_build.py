@@ -38,7 +38,8 @@ def test_build_ends_with_a_summary(built):
         "targets: 517 targets, 307 commitments with targets, 238 results, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
         "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 517 targets, "
-        "238 results, 0 warnings")
+        "238 results, 0 warnings; "
+        "downloads: 12 tables, 29 files, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
@@ -61,7 +62,7 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize("command", ["text", "records", "targets", "datapackage", "build"])
+@pytest.mark.parametrize("command", ["text", "records", "targets", "datapackage", "downloads", "build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,
                             check=True)
