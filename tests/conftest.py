@@ -46,6 +46,7 @@ def pytest_addoption(parser):
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Project:
     """A copy of the project whose stages up to the data package ran on the bundled reports."""
+    from chengnuo.links import stage as links_stage
     from chengnuo.mentions import stage as mentions_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.targets import stage as targets_stage
@@ -58,6 +59,7 @@ def corpus(tmp_path_factory) -> Project:
     targets_stage.run(project)
     topics_stage.run(project)
     mentions_stage.run(project)
+    links_stage.run(project)
     return project
 
 

@@ -38,10 +38,11 @@ def test_build_ends_with_a_summary(built):
         "targets: 517 targets, 307 commitments with targets, 238 results, 0 warnings; "
         "topics: 16 topics, 585 commitments, 0 warnings; "
         "mentions: 1567 mentions, 56 named, 96 responsible, 1415 all_counties, 0 warnings; "
+        "links: 166 links, 146 commitments linked, 46 discrepancies, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
         "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 16 topics, "
-        "1567 mentions, 517 targets, 238 results, 0 warnings; "
-        "downloads: 14 tables, 60 files, 0 warnings")
+        "1567 mentions, 166 links, 46 discrepancies, 517 targets, 238 results, 0 warnings; "
+        "downloads: 16 tables, 64 files, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
@@ -65,7 +66,7 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
 
 
 @pytest.mark.parametrize("command", ["text", "records", "targets", "topics", "mentions",
-                                     "datapackage", "downloads", "build"])
+                                     "links", "datapackage", "downloads", "build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,
                             check=True)

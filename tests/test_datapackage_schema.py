@@ -65,6 +65,9 @@ EXPECTED_COLUMNS = {
     "allocations": ["document_id", "jurisdiction_id", "category", "value", "unit", "line"],
     "topics": ["topic_id", "name_zh", "name_en", "description_zh", "description_en"],
     "mentions": ["commitment_id", "jurisdiction_id", "how", "named_as"],
+    "links": ["commitment_id", "paragraph_id", "similarity"],
+    "discrepancies": ["discrepancy_id", "commitment_id", "paragraph_id", "differs_in", "plan_text",
+                      "report_text", "plan_line", "report_line"],
 }
 
 DOC = "liaocheng-2023-task-plan"
@@ -149,6 +152,14 @@ def sample_tables() -> dict[str, list[dict]]:
              "named_as": "各县〔市、区〕人民政府"},
             {"commitment_id": f"{DOC}-5", "jurisdiction_id": "dongchangfu", "how": "named",
              "named_as": "东昌府|侯营"},
+        ],
+        "links": [
+            {"commitment_id": f"{DOC}-5", "paragraph_id": f"{DOC}-p2", "similarity": 0.957},
+        ],
+        "discrepancies": [
+            {"discrepancy_id": f"{DOC}-5-d1", "commitment_id": f"{DOC}-5",
+             "paragraph_id": f"{DOC}-p2", "differs_in": "word", "plan_text": "耿店经验",
+             "report_text": "歇店经验", "plan_line": 29, "report_line": 33},
         ],
         "paragraphs": [
             {"paragraph_id": f"{DOC}-p2", "document_id": DOC, "section_id": f"{DOC}-s1-1",
@@ -247,6 +258,15 @@ EXPECTED_CSV = {
         f"{DOC}-5,dongchangfu,named,东昌府|侯营\n"
         f"{DOC}-5,dongchangfu,all_counties,各县〔市、区〕人民政府\n"
         f"{DOC}-5-1,dongchangfu,named,东昌府区\n"
+    ),
+    "links": (
+        "commitment_id,paragraph_id,similarity\n"
+        f"{DOC}-5,{DOC}-p2,0.957\n"
+    ),
+    "discrepancies": (
+        "discrepancy_id,commitment_id,paragraph_id,differs_in,plan_text,report_text,plan_line,"
+        "report_line\n"
+        f"{DOC}-5-d1,{DOC}-5,{DOC}-p2,word,耿店经验,歇店经验,29,33\n"
     ),
     "paragraphs": (
         "paragraph_id,document_id,section_id,part_kind,seq,text_zh,source_text,line_start,line_end\n"

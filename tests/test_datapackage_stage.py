@@ -7,6 +7,7 @@ from pathlib import Path
 
 from chengnuo.datapackage import stage as datapackage_stage
 from chengnuo.datapackage import validate_package
+from chengnuo.links import stage as links_stage
 from chengnuo.mentions import stage as mentions_stage
 from chengnuo.project import Project
 from chengnuo.records import stage as records_stage
@@ -27,12 +28,13 @@ def test_stage_builds_a_valid_package_from_the_bundled_reports(tmp_path: Path):
     targets_stage.run(project)
     topics_stage.run(project)
     mentions_stage.run(project)
+    links_stage.run(project)
     report = datapackage_stage.run(project)
     assert validate_package(project.datapackage_dir) == []
     assert all(report.counts[name] > 0 for name in
                ("jurisdictions", "sources", "documents", "sections", "commitments",
                 "assignments", "units", "people", "targets", "results", "topics",
-                "mentions")), report.counts
+                "mentions", "links", "discrepancies")), report.counts
     before = {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")}
     datapackage_stage.run(project)
     assert {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")} == before

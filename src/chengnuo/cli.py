@@ -29,6 +29,7 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     # cannot stop the others from being listed.
     from chengnuo.datapackage import stage as datapackage_stage
     from chengnuo.downloads import stage as downloads_stage
+    from chengnuo.links import stage as links_stage
     from chengnuo.mentions import stage as mentions_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.targets import stage as targets_stage
@@ -36,12 +37,14 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     from chengnuo.topics import stage as topics_stage
     return {"text": text_stage.run, "records": records_stage.run,
             "targets": targets_stage.run, "topics": topics_stage.run,
-            "mentions": mentions_stage.run, "datapackage": datapackage_stage.run,
+            "mentions": mentions_stage.run, "links": links_stage.run,
+            "datapackage": datapackage_stage.run,
             "downloads": downloads_stage.run}
 
 
 # What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
-BUILD_STAGES = ["text", "records", "targets", "topics", "mentions", "datapackage", "downloads"]
+BUILD_STAGES = ["text", "records", "targets", "topics", "mentions", "links", "datapackage",
+                "downloads"]
 
 
 def _run_stages(project: Project, names: list[str], where: list[str]) -> list[StageReport]:
@@ -140,9 +143,17 @@ def mentions(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def links(ctx: click.Context) -> None:
+    """Link each task-plan commitment to the work-report paragraphs it came from, and
+    list where they differ, into build/links/ (needs `records`)."""
+    _run(ctx, ["links"])
+
+
+@main.command()
+@click.pass_context
 def datapackage(ctx: click.Context) -> None:
     """Write and validate datapackage/ from build/ (needs `records`, `targets`, `topics`,
-    `mentions`)."""
+    `mentions`, `links`)."""
     _run(ctx, ["datapackage"])
 
 
@@ -156,8 +167,8 @@ def downloads(ctx: click.Context) -> None:
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, targets, topics, mentions, datapackage,
-    downloads."""
+    """Run every stage in order: text, records, targets, topics, mentions, links,
+    datapackage, downloads."""
     _run(ctx, BUILD_STAGES)
 
 

@@ -1,7 +1,7 @@
 """The datapackage stage: registry, reference data and parsed records → datapackage/.
 
 read:  reports/registry.yaml, metadata/{jurisdictions,units,people}.yaml, build/records/,
-       build/targets/, build/topics/, build/mentions/, translations/
+       build/targets/, build/topics/, build/mentions/, build/links/, translations/
 work:  gather the rows of every table; fill in the current English translations
        (chengnuo.i18n) and check their coverage against metadata/i18n.yaml
 write: datapackage/, validated in its staging folder before it replaces the old one
@@ -17,6 +17,7 @@ from chengnuo.datapackage.validate import validate_package
 from chengnuo.datapackage.write import write_package
 from chengnuo.errors import ChengnuoError
 from chengnuo.i18n.apply import apply_translations, check_coverage
+from chengnuo.links.stage import read_links
 from chengnuo.mentions.stage import read_mentions
 from chengnuo.project import Project
 from chengnuo.records.stage import read_records
@@ -31,6 +32,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     topics, topic_of = read_topics(project)
     tables = gather_tables(load_registry(project), Reference.load(), read_records(project),
                            topics=topics, topic_of=topic_of, mentions=read_mentions(project))
+    tables["links"], tables["discrepancies"] = read_links(project)  # build/links
     tables.update(figure_tables(project))  # build/targets
     translated = apply_translations(tables, project.translations_dir, project.root,
                                     {name: t.columns for name, t in metadata().tables.items()})
