@@ -11,6 +11,7 @@ write: build/links/links.json and build/links/discrepancies.json (the rows of
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from chengnuo.errors import ChengnuoError
@@ -55,8 +56,11 @@ def link_pair(plan: dict, report: dict, plan_lines: list[str],
     links, discrepancies = [], []
     for commitment in plan["commitments"]:
         found, differences = link_commitment(commitment, index)
+        # Kept as an exact decimal string, like the figures of the targets stage:
+        # a float 1.0 would print as 1.0 in CSV but 1 in a spreadsheet.
         links += [{"commitment_id": link.commitment_id, "paragraph_id": link.paragraph_id,
-                   "similarity": link.similarity} for link in found]
+                   "similarity": f"{link.similarity:.3f}".rstrip("0").rstrip(".")}
+                  for link in found]
         discrepancies += [_row(n, d, commitment, by_id[d.paragraph_id], plan_lines, report_lines)
                           for n, d in enumerate(differences, start=1)]
     return links, discrepancies
@@ -100,10 +104,13 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
 
 
 def read_links(project: Project) -> tuple[list[dict], list[dict]]:
-    """The stage's output: rows of the links and discrepancies tables."""
+    """The stage's output: rows of the links (similarity as a Decimal) and
+    discrepancies tables."""
     try:
-        return tuple(json.loads((folder(project) / f"{name}.json").read_text(encoding="utf-8"))
-                     for name in ("links", "discrepancies"))
+        links, discrepancies = (
+            json.loads((folder(project) / f"{name}.json").read_text(encoding="utf-8"))
+            for name in ("links", "discrepancies"))
     except FileNotFoundError as error:
         raise ChengnuoError("no links", path=project.relative(folder(project)),
                             hint="run `chengnuo links` first") from error
+    return [{**row, "similarity": Decimal(row["similarity"])} for row in links], discrepancies
