@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, build_project
 
 CHENGNUO = Path(sys.executable).with_name("chengnuo")
 
@@ -18,23 +18,13 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("project")
-    shutil.copytree(REPO / "reports", root / "reports")
-    result = subprocess.run([str(CHENGNUO), "--project", str(root), "build"],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    root.joinpath("build.log").write_text(result.stdout)
-    return root
-
-
 def test_build_ends_with_a_summary(built):
     assert built.joinpath("build.log").read_text().splitlines()[-1] == (
         "summary: text: 5 sources, 13 documents, 1624 lines, 0 warnings; "
         "records: 2 documents, 300 commitments, 1670 assignments, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 85 sections, 300 commitments, "
-        "1670 assignments, 185 units, 18 people, 0 warnings")
+        "1670 assignments, 185 units, 18 people, 0 warnings; "
+        "site: 427 zh pages, 427 en pages, 858 html files, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
@@ -43,9 +33,7 @@ def test_committed_datapackage_equals_a_fresh_build(built):
 
 
 def test_two_builds_give_byte_identical_packages(built, tmp_path):
-    shutil.copytree(REPO / "reports", tmp_path / "reports")
-    subprocess.run([str(CHENGNUO), "--project", str(tmp_path), "build"],
-                   capture_output=True, check=True)
+    assert build_project(tmp_path).returncode == 0
     assert files_of(tmp_path / "datapackage") == files_of(built / "datapackage")
 
 
@@ -56,7 +44,7 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize("command", ["text", "records", "datapackage", "build"])
+@pytest.mark.parametrize("command", ["text", "records", "datapackage", "site", "build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,
                             check=True)

@@ -29,9 +29,10 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     # cannot stop the others from being listed.
     from chengnuo.datapackage import stage as datapackage_stage
     from chengnuo.records import stage as records_stage
+    from chengnuo.site import stage as site_stage
     from chengnuo.text import stage as text_stage
     return {"text": text_stage.run, "records": records_stage.run,
-            "datapackage": datapackage_stage.run}
+            "datapackage": datapackage_stage.run, "site": site_stage.run}
 
 
 def _run(ctx: click.Context, names: list[str]) -> None:
@@ -102,6 +103,16 @@ def datapackage(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def site(ctx: click.Context) -> None:
+    """Write the pages into docs/ and build the zh and en site into build/site/ (needs `datapackage`)."""
+    _run(ctx, ["site"])
+
+
+@main.command()
+@click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, datapackage."""
-    _run(ctx, ["text", "records", "datapackage"])
+    """Run every stage in order: text, records, datapackage, and site if the project has mkdocs.yml."""
+    project: Project = ctx.obj["project"]
+    # A project without a site configuration (a data-only copy) still builds its package.
+    site = ["site"] if (project.root / "mkdocs.yml").is_file() else []
+    _run(ctx, ["text", "records", "datapackage", *site])
