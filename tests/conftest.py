@@ -19,8 +19,12 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def copy_project(root: Path, *, with_package: bool = False) -> Project:
-    """A writable copy of the project's reports/ (and datapackage/): originals stay untouched."""
+    """A writable copy of the project's reports/, translations/ (and datapackage/).
+
+    The originals stay untouched.
+    """
     shutil.copytree(REPO / "reports", root / "reports", dirs_exist_ok=True)
+    shutil.copytree(REPO / "translations", root / "translations", dirs_exist_ok=True)
     if with_package:
         shutil.copytree(REPO / "datapackage", root / "datapackage", dirs_exist_ok=True)
     return Project(root)
@@ -42,7 +46,7 @@ def copy_site_inputs(root: Path) -> None:
 
 def build_project(root: Path) -> subprocess.CompletedProcess:
     """`chengnuo build` on a copy of the project's inputs in `root`."""
-    shutil.copytree(REPO / "reports", root / "reports", dirs_exist_ok=True)
+    copy_project(root)
     copy_site_inputs(root)
     return subprocess.run([str(Path(sys.executable).with_name("chengnuo")), "--project", str(root),
                            "build"], capture_output=True, text=True, check=False)
@@ -65,13 +69,15 @@ def pytest_addoption(parser):
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Project:
-    """A copy of the project whose text and records stages ran on the bundled reports."""
+    """A copy of the project whose text, records and targets stages ran on the bundled reports."""
     from chengnuo.records import stage as records_stage
+    from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
 
     project = copy_project(tmp_path_factory.mktemp("corpus"))
     text_stage.run(project)
     records_stage.run(project)
+    targets_stage.run(project)
     return project
 
 

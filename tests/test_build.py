@@ -21,10 +21,11 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def test_build_ends_with_a_summary(built):
     assert built.joinpath("build.log").read_text().splitlines()[-1] == (
         "summary: text: 5 sources, 13 documents, 1624 lines, 0 warnings; "
-        "records: 2 documents, 300 commitments, 1670 assignments, 0 warnings; "
-        "datapackage: 21 jurisdictions, 5 sources, 13 documents, 85 sections, 300 commitments, "
-        "1670 assignments, 185 units, 18 people, 0 warnings; "
-        "site: 427 zh pages, 427 en pages, 858 html files, 0 warnings")
+        "records: 5 documents, 585 commitments, 343 paragraphs, 1725 assignments, 3 warnings; "
+        "targets: 517 targets, 307 commitments with targets, 0 warnings; "
+        "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
+        "1725 assignments, 343 paragraphs, 186 units, 18 people, 517 targets, 0 warnings; "
+        "site: 713 zh pages, 713 en pages, 1430 html files, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
@@ -44,7 +45,7 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize("command", ["text", "records", "datapackage", "site", "build"])
+@pytest.mark.parametrize("command", ["text", "records", "targets", "datapackage", "site", "build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,
                             check=True)

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -47,13 +48,17 @@ EXPECTED_COLUMNS = {
     "documents": ["document_id", "source_id", "jurisdiction_id", "kind", "year", "title_zh",
                   "title_en", "doc_number", "issued_date", "is_partial", "line_start", "line_end"],
     "sections": ["section_id", "document_id", "parent_id", "level", "label", "title_zh",
-                 "title_en", "line"],
+                 "title_en", "translation_status", "line"],
     "commitments": ["commitment_id", "document_id", "label", "parent_id", "seq", "kind",
-                    "section_id", "topic_id", "text_zh", "text_en", "source_text",
+                    "section_id", "topic_id", "text_zh", "text_en", "translation_status", "source_text",
                     "line_start", "line_end"],
     "assignments": ["commitment_id", "role", "position", "person_id", "unit_id", "raw"],
     "units": ["unit_id", "jurisdiction_id", "name_zh", "name_en", "unit_type", "aliases"],
     "people": ["person_id", "name_zh", "name_en", "jurisdiction_id"],
+    "paragraphs": ["paragraph_id", "document_id", "section_id", "part_kind", "seq", "text_zh",
+                   "source_text", "line_start", "line_end"],
+    "targets": ["target_id", "commitment_id", "indicator_zh", "indicator_en", "value", "value_max",
+                "unit", "modifier", "metric", "span", "due_year"],
 }
 
 DOC = "liaocheng-2023-task-plan"
@@ -84,20 +89,24 @@ def sample_tables() -> dict[str, list[dict]]:
         ],
         "sections": [
             {"section_id": f"{DOC}-s1-1", "document_id": DOC, "parent_id": f"{DOC}-s1", "level": 2,
-             "label": "(一)", "title_zh": "扩大有效投资", "title_en": None, "line": 22},
+             "label": "(一)", "title_zh": "扩大有效投资", "title_en": None, "translation_status": "missing",
+             "line": 22},
             {"section_id": f"{DOC}-s1", "document_id": DOC, "parent_id": None, "level": 1,
-             "label": "一", "title_zh": "全力稳住经济大盘", "title_en": "Stabilise the economy", "line": 20},
+             "label": "一", "title_zh": "全力稳住经济大盘", "title_en": "Stabilise the economy",
+             "translation_status": "current", "line": 20},
         ],
         "commitments": [
             {"commitment_id": f"{DOC}-5-1", "document_id": DOC, "label": "5(1)",
              "parent_id": f"{DOC}-5", "seq": 6, "kind": "task", "section_id": f"{DOC}-s1-1",
              "topic_id": None, "text_zh": "推进重点项目建设。", "text_en": None,
+             "translation_status": "missing",
              # Verbatim, with the leading ASCII space and full-width digit of the original.
              "source_text": " (１）推进重点项目建设。", "line_start": 31, "line_end": 31},
             {"commitment_id": f"{DOC}-5", "document_id": DOC, "label": "5", "parent_id": None,
              "seq": 5, "kind": "task", "section_id": f"{DOC}-s1-1", "topic_id": None,
              "text_zh": "扩大有效投资，实施“项目深化年”活动。",
              "text_en": 'Expand effective investment; run the "year of project deepening".',
+             "translation_status": "current",
              "source_text": "5.扩大有效投资，实施“项目深化年”活动。\n（牵头领导：张三；牵头单位：市发展改革委）",
              "line_start": 29, "line_end": 30},
         ],
@@ -121,6 +130,24 @@ def sample_tables() -> dict[str, list[dict]]:
             {"person_id": "zhang-san", "name_zh": "张三", "name_en": "Zhang San",
              "jurisdiction_id": "liaocheng"},
         ],
+        "paragraphs": [
+            {"paragraph_id": f"{DOC}-p2", "document_id": DOC, "section_id": f"{DOC}-s1-1",
+             "part_kind": "plan", "seq": 2, "text_zh": "千方百计促消费。出台“双十条”。",
+             "source_text": "**千方百计促消费。**出台“双\n\n十条”。", "line_start": 33,
+             "line_end": 35},
+            {"paragraph_id": f"{DOC}-p10", "document_id": DOC, "section_id": None,
+             "part_kind": "attachment", "seq": 10, "text_zh": "1.新增城镇就业4万人以上；",
+             "source_text": "1. 新增城镇就业 4 万人以上；", "line_start": 223, "line_end": 223},
+        ],
+        "targets": [
+            {"target_id": f"{DOC}-5-q2", "commitment_id": f"{DOC}-5", "indicator_zh": None,
+             "indicator_en": None, "value": Decimal("10"), "value_max": Decimal("15"), "unit": "个",
+             "modifier": "exact", "metric": "count", "span": "10—15个", "due_year": 2023},
+            {"target_id": f"{DOC}-5-q1", "commitment_id": f"{DOC}-5", "indicator_zh": "固定资产投资",
+             "indicator_en": "fixed-asset investment", "value": Decimal("5.5"), "value_max": None,
+             "unit": "%", "modifier": "at_least", "metric": "growth_rate", "span": "5.5%以上",
+             "due_year": 2023},
+        ],
     }
 
 
@@ -143,17 +170,17 @@ EXPECTED_CSV = {
         "2023-01-11,false,1,400\n"
     ),
     "sections": (
-        "section_id,document_id,parent_id,level,label,title_zh,title_en,line\n"
-        f"{DOC}-s1,{DOC},,1,一,全力稳住经济大盘,Stabilise the economy,20\n"
-        f"{DOC}-s1-1,{DOC},{DOC}-s1,2,(一),扩大有效投资,,22\n"
+        "section_id,document_id,parent_id,level,label,title_zh,title_en,translation_status,line\n"
+        f"{DOC}-s1,{DOC},,1,一,全力稳住经济大盘,Stabilise the economy,current,20\n"
+        f"{DOC}-s1-1,{DOC},{DOC}-s1,2,(一),扩大有效投资,,missing,22\n"
     ),
     "commitments": (
         "commitment_id,document_id,label,parent_id,seq,kind,section_id,topic_id,text_zh,text_en,"
-        "source_text,line_start,line_end\n"
+        "translation_status,source_text,line_start,line_end\n"
         f"{DOC}-5,{DOC},5,,5,task,{DOC}-s1-1,,扩大有效投资，实施“项目深化年”活动。,"
-        '"Expand effective investment; run the ""year of project deepening"".",'
+        '"Expand effective investment; run the ""year of project deepening"".",current,'
         '"5.扩大有效投资，实施“项目深化年”活动。\n（牵头领导：张三；牵头单位：市发展改革委）",29,30\n'
-        f"{DOC}-5-1,{DOC},5(1),{DOC}-5,6,task,{DOC}-s1-1,,推进重点项目建设。,,"
+        f"{DOC}-5-1,{DOC},5(1),{DOC}-5,6,task,{DOC}-s1-1,,推进重点项目建设。,,missing,"
         " (１）推进重点项目建设。,31,31\n"
     ),
     "assignments": (
@@ -172,6 +199,18 @@ EXPECTED_CSV = {
     "people": (
         "person_id,name_zh,name_en,jurisdiction_id\n"
         "zhang-san,张三,Zhang San,liaocheng\n"
+    ),
+    "paragraphs": (
+        "paragraph_id,document_id,section_id,part_kind,seq,text_zh,source_text,line_start,line_end\n"
+        f"{DOC}-p2,{DOC},{DOC}-s1-1,plan,2,千方百计促消费。出台“双十条”。,"
+        '"**千方百计促消费。**出台“双\n\n十条”。",33,35\n'
+        f"{DOC}-p10,{DOC},,attachment,10,1.新增城镇就业4万人以上；,1. 新增城镇就业 4 万人以上；,223,223\n"
+    ),
+    "targets": (
+        "target_id,commitment_id,indicator_zh,indicator_en,value,value_max,unit,modifier,metric,"
+        "span,due_year\n"
+        f"{DOC}-5-q1,{DOC}-5,固定资产投资,fixed-asset investment,5.5,,%,at_least,growth_rate,5.5%以上,2023\n"
+        f"{DOC}-5-q2,{DOC}-5,,,10,15,个,exact,count,10—15个,2023\n"
     ),
 }
 
@@ -366,7 +405,7 @@ def test_natural_key_orders_embedded_numbers():
     (lambda t: t["people"][0].update(birthday="1970-01-01"),
      "table 'people' row 1 (person_id=zhang-san): unexpected column(s) birthday"),
     (lambda t: t.pop("units"), "missing table(s) units"),
-    (lambda t: t.update(targets=[]), "unexpected table(s) targets"),
+    (lambda t: t.update(notes=[]), "unexpected table(s) notes"),
     (lambda t: t["people"][0].update(name_en=["Zhang", "San"]), "column 'name_en' holds a list"),
     (lambda t: t["documents"][0].update(year="twenty"), "column 'year' must be a number"),
 ])

@@ -11,6 +11,7 @@ from chengnuo.project import Project
 from chengnuo.records import stage as records_stage
 from chengnuo.reference import Reference
 from chengnuo.registry import Registry
+from chengnuo.targets import stage as targets_stage
 from chengnuo.text import stage as text_stage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -21,11 +22,12 @@ def test_stage_builds_a_valid_package_from_the_bundled_reports(tmp_path: Path):
     project = Project(tmp_path)
     text_stage.run(project)
     records_stage.run(project)
+    targets_stage.run(project)
     report = datapackage_stage.run(project)
     assert validate_package(project.datapackage_dir) == []
     assert all(report.counts[name] > 0 for name in
                ("jurisdictions", "sources", "documents", "sections", "commitments",
-                "assignments", "units", "people")), report.counts
+                "assignments", "units", "people", "targets")), report.counts
     before = {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")}
     datapackage_stage.run(project)
     assert {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")} == before

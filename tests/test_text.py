@@ -214,7 +214,7 @@ def test_run_writes_text_and_metadata_for_every_source(project):
         "liaocheng-2023-work-report-newspaper", "liaocheng-gazette-2022-02") for ext in ("txt", "json"))
     original = (project.reports_dir / "liaocheng-gazette-2022-02.txt").read_bytes()
     assert json.loads((project.text_dir / "liaocheng-gazette-2022-02.json").read_text()) == {
-        "source_id": "liaocheng-gazette-2022-02", "encoding": "utf-8", "line_count": 481,
+        "source_id": "liaocheng-gazette-2022-02", "format": "txt", "encoding": "utf-8", "line_count": 481,
         "sha256": hashlib.sha256(original).hexdigest()}
     # The original has no final newline; the copy ends every line with LF, nothing else differs.
     built = (project.text_dir / "liaocheng-gazette-2022-02.txt").read_bytes()

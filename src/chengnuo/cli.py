@@ -30,32 +30,50 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     from chengnuo.datapackage import stage as datapackage_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.site import stage as site_stage
+    from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
     return {"text": text_stage.run, "records": records_stage.run,
-            "datapackage": datapackage_stage.run, "site": site_stage.run}
+            "targets": targets_stage.run, "datapackage": datapackage_stage.run,
+            "site": site_stage.run}
 
 
-def _run(ctx: click.Context, names: list[str]) -> None:
-    project: Project = ctx.obj["project"]
+# What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
+BUILD_STAGES = ["text", "records", "targets", "datapackage"]
+
+
+def _run_stages(project: Project, names: list[str], where: list[str]) -> list[StageReport]:
     reports = []
-    name = "start-up"
+    stages = _stages()
+    for name in names:
+        where[0] = name
+        started = time.perf_counter()
+        click.echo(f"{name} …", err=True)
+        report = stages[name](project, progress=_progress)
+        click.echo(f"  done in {time.perf_counter() - started:.1f} s", err=True)
+        reports.append(report)
+    return reports
+
+
+def _guarded(ctx: click.Context, work: Callable[[list[str]], object], what: str) -> object:
+    """Run `work`; input errors become one line and exit 1, anything else one line and exit 2."""
+    where = [what]
     try:
-        stages = _stages()
-        for name in names:
-            started = time.perf_counter()
-            click.echo(f"{name} …", err=True)
-            report = stages[name](project, progress=_progress)
-            click.echo(f"  done in {time.perf_counter() - started:.1f} s", err=True)
-            reports.append(report)
+        return work(where)
     except ChengnuoError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     except Exception as error:  # noqa: BLE001 - the user gets one line, the developer --debug
         if ctx.obj["debug"]:
             traceback.print_exc()
-        click.echo(f"internal error in {name}: {type(error).__name__}: {error} "
+        detail = " ".join(str(error).split())
+        click.echo(f"internal error in {where[0]}: {type(error).__name__}: {detail} "
                    "(rerun with --debug for the traceback, and please report it)", err=True)
         sys.exit(2)
+
+
+def _run(ctx: click.Context, names: list[str]) -> None:
+    project: Project = ctx.obj["project"]
+    reports = _guarded(ctx, lambda where: _run_stages(project, names, where), "start-up")
     _print_summary(reports, ctx.obj["verbose"])
 
 
@@ -96,8 +114,15 @@ def records(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def targets(ctx: click.Context) -> None:
+    """Find the figures every commitment promises into build/targets/ (needs `records`)."""
+    _run(ctx, ["targets"])
+
+
+@main.command()
+@click.pass_context
 def datapackage(ctx: click.Context) -> None:
-    """Write and validate datapackage/ from build/records/ (needs `records`)."""
+    """Write and validate datapackage/ from build/records/ and build/targets/."""
     _run(ctx, ["datapackage"])
 
 
@@ -111,8 +136,116 @@ def site(ctx: click.Context) -> None:
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, datapackage, and site if the project has mkdocs.yml."""
+    """Run every stage in order: text, records, targets, datapackage, and site if there is mkdocs.yml."""
     project: Project = ctx.obj["project"]
     # A project without a site configuration (a data-only copy) still builds its package.
     site = ["site"] if (project.root / "mkdocs.yml").is_file() else []
-    _run(ctx, ["text", "records", "datapackage", *site])
+    _run(ctx, [*BUILD_STAGES, *site])
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON on stdout.")
+@click.option("--jurisdiction", help="Jurisdiction id, when the title names none.")
+@click.option("--year", type=int, help="The year the document plans, when its title gives none.")
+@click.option("--kind", help="Document kind (task_plan, work_report…), when the title does not tell.")
+@click.pass_context
+def inspect(ctx: click.Context, path: Path, as_json: bool, jurisdiction: str | None,
+            year: int | None, kind: str | None) -> None:
+    """Read one file and print what it holds; changes nothing."""
+    import json
+
+    from chengnuo.ingest.inspect import inspect_file, render
+
+    found = _guarded(ctx, lambda where: inspect_file(
+        path, str(path), jurisdiction=jurisdiction, year=year, kind=kind), "inspect")
+    if as_json:
+        click.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(render(found, ctx.obj["verbose"]))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--jurisdiction", help="Jurisdiction id, instead of the one the title names.")
+@click.option("--year", type=int, help="The year the document plans, instead of the title's.")
+@click.option("--kind", help="Document kind (task_plan, work_report…), instead of the detected one.")
+@click.pass_context
+def add(ctx: click.Context, path: Path, jurisdiction: str | None, year: int | None,
+        kind: str | None) -> None:
+    """Copy a new report into reports/, register it, rebuild, and print what changed."""
+    from chengnuo.ingest.add import add_file
+    from chengnuo.ingest.diff import render
+
+    project: Project = ctx.obj["project"]
+    added = _guarded(ctx, lambda where: add_file(
+        project, path, str(path), lambda: _run_stages(project, BUILD_STAGES, where),
+        jurisdiction=jurisdiction, year=year, kind=kind), "add")
+    found = added.inspection.main
+    click.echo(f"added {added.path} as source {added.source_id}: {found.kind}, {found.year}, "
+               f"{found.jurisdiction_id}, lines {found.line_start}-{found.line_end}")
+    click.echo("review its entry at the end of reports/registry.yaml (title_en, publisher_en)")
+    _print_summary(added.reports, ctx.obj["verbose"])
+    click.echo("changes against the previous package:")
+    click.echo(render(added.diffs, ctx.obj["verbose"]))
+    own = [w for r in added.reports for w in r.warnings if w.path == added.path]
+    click.echo(f"{len(own)} warnings in {added.path}" + (":" if own else ""))
+    for warning in own:
+        click.echo(f"  {warning}")
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.pass_context
+def diff(ctx: click.Context, old: Path, new: Path) -> None:
+    """Compare two data packages (folders holding datapackage.json) table by table."""
+    from chengnuo.ingest.diff import diff_packages, read_package, render
+
+    diffs = _guarded(ctx, lambda where: diff_packages(read_package(old), read_package(new)), "diff")
+    click.echo(render(diffs, ctx.obj["verbose"]))
+
+
+@main.group()
+def i18n() -> None:
+    """The English edition: coverage, what is left to translate, and the checks."""
+
+
+def _i18n_call(ctx: click.Context, work: Callable[[Project], str]) -> None:
+    try:
+        click.echo(work(ctx.obj["project"]), nl=False)
+    except ChengnuoError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+
+
+@i18n.command()
+@click.pass_context
+def status(ctx: click.Context) -> None:
+    """Print translation coverage per table (reads datapackage/ and translations/)."""
+    from chengnuo.i18n import commands
+    _i18n_call(ctx, lambda project: commands.status(project) + "\n")
+
+
+@i18n.command()
+@click.argument("table")
+@click.argument("document")
+@click.pass_context
+def todo(ctx: click.Context, table: str, document: str) -> None:
+    """Print a YAML skeleton of the TABLE rows of DOCUMENT still missing or stale."""
+    from chengnuo.i18n import commands
+    _i18n_call(ctx, lambda project: commands.todo(project, table, document))
+
+
+@i18n.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Check the numbers and glossary terms of every translation; exit 1 on a problem."""
+    from chengnuo.i18n import commands
+    try:
+        text, count = commands.check(ctx.obj["project"])
+    except ChengnuoError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(text, nl=False)
+    sys.exit(1 if count else 0)

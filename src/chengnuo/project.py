@@ -50,6 +50,10 @@ class Project:
     def datapackage_dir(self) -> Path:
         return self.root / "datapackage"
 
+    @property
+    def translations_dir(self) -> Path:
+        return self.root / "translations"
+
     def relative(self, path: Path) -> str:
         """A path as the user sees it in messages: relative to the project when inside it."""
         try:

@@ -21,12 +21,11 @@ from chengnuo.datapackage.metadata import allowed_values
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
 from chengnuo.reference import load_jurisdictions
-from chengnuo.text.decode import DecodedText, decode_bytes
+from chengnuo.text.extract import FORMATS, PDF_ENCODING, Extracted, extract
 
 KINDS = allowed_values("documents", "kind")
 ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be",
-                       "gb18030"})
-FORMATS = {"txt": ".txt", "md": ".md"}
+                       "gb18030", PDF_ENCODING})
 
 SOURCE_KEYS = ("source_id", "path", "sha256", "format", "encoding", "publisher_zh",
                "publisher_en", "published_date", "url", "documents")
@@ -114,7 +113,7 @@ def load_registry(project: Project, *, today: date | None = None) -> Registry:
     return Registry(sources, where)
 
 
-def verify_files(project: Project, registry: Registry) -> dict[str, DecodedText]:
+def verify_files(project: Project, registry: Registry) -> dict[str, Extracted]:
     """Check every registered file: present, unchanged, encoding and line ranges as registered.
 
     Returns the decoded text of each source by source_id, so callers need not decode again.
@@ -134,7 +133,7 @@ def verify_files(project: Project, registry: Registry) -> dict[str, DecodedText]
                 path=registry.where, line=source.sha256_line,
                 hint=f"if the change is intended, re-register the file with sha256: {actual}; "
                      "otherwise restore the original")
-        text = decode_bytes(data, name)
+        text = extract(data, name, source.format)
         if text.encoding != source.encoding:
             raise ChengnuoError(f"{name} decodes as {text.encoding}, but the registry records "
                                 f"encoding {source.encoding}", path=registry.where, line=source.line,
@@ -262,7 +261,7 @@ class _Reader:
         sha256 = self.text(fields["sha256"], "sha256", pattern=_SHA256,
                            hint="64 lowercase hex digits, as printed by sha256sum")
         file_format = self.choice(fields["format"], "format", FORMATS)
-        if pure.suffix != FORMATS[file_format]:
+        if pure.suffix.lower() not in FORMATS[file_format]:
             self.fail(fields["format"], f"format '{file_format}' does not match the file name '{path}'")
         return Source(
             source_id=source_id, path=path, sha256=sha256, format=file_format,

@@ -1,7 +1,9 @@
 """The datapackage stage: registry, reference data and parsed records → datapackage/.
 
-read:  reports/registry.yaml, metadata/{jurisdictions,units,people}.yaml, build/records/
-work:  gather the rows of every table
+read:  reports/registry.yaml, metadata/{jurisdictions,units,people}.yaml, build/records/,
+       build/targets/, translations/
+work:  gather the rows of every table; fill in the current English translations
+       (chengnuo.i18n) and check their coverage against metadata/i18n.yaml
 write: datapackage/, validated in its staging folder before it replaces the old one
 """
 
@@ -10,20 +12,28 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
+from chengnuo.datapackage.metadata import metadata
 from chengnuo.datapackage.validate import validate_package
 from chengnuo.datapackage.write import write_package
+from chengnuo.i18n.apply import apply_translations, check_coverage
 from chengnuo.project import Project
 from chengnuo.records.stage import read_records
 from chengnuo.reference import Reference
 from chengnuo.registry import Registry, load_registry
 from chengnuo.stage import Progress, StageReport, no_progress
+from chengnuo.targets.package import figure_tables
 
 
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
     tables = gather_tables(load_registry(project), Reference.load(), read_records(project))
+    tables.update(figure_tables(project))  # build/targets
+    translated = apply_translations(tables, project.translations_dir, project.root,
+                                    {name: t.columns for name, t in metadata().tables.items()})
+    check_coverage(translated.coverage)
     progress(f"writing and validating {project.relative(project.datapackage_dir)}/")
     write_package(tables, project.datapackage_dir, check=validate_package)
-    return StageReport("datapackage", counts={name: len(rows) for name, rows in tables.items()})
+    return StageReport("datapackage", counts={name: len(rows) for name, rows in tables.items()},
+                       warnings=translated.warnings)
 
 
 def gather_tables(registry: Registry, reference: Reference,
@@ -53,6 +63,7 @@ def gather_tables(registry: Registry, reference: Reference,
         "sections": [row for record in records for row in record["sections"]],
         "commitments": [row for record in records for row in record["commitments"]],
         "assignments": [row for record in records for row in record["assignments"]],
+        "paragraphs": [row for record in records for row in record.get("paragraphs", [])],
         "units": _units(reference, records),
         "people": _people(reference, records),
     }

@@ -48,7 +48,9 @@ def find_assignment_bracket(text: str) -> AssignmentBracket | None:
     start = starts[-1]
     # A full stop after the closer is a typo, not text of the task.
     body = text[start + 1:].rstrip().rstrip("。.")
-    closed = bool(body) and body[-1] in CLOSERS
+    # Closed only when the closer balances the opener: a line that a page break ends
+    # right after `各县〔市、区〕` has not closed the bracket yet.
+    closed = bool(body) and body[-1] in CLOSERS and not _unclosed(text[start:])
     problems = []
     if closed:
         body = body[:-1].rstrip()
@@ -74,6 +76,10 @@ def find_assignment_bracket(text: str) -> AssignmentBracket | None:
             continue
         parties.extend((role, name) for name in split_names(names))
     return AssignmentBracket(start, closed, tuple(parties), tuple(problems))
+
+
+def _unclosed(text: str) -> bool:
+    return sum(text.count(c) for c in OPENERS) > sum(text.count(c) for c in CLOSERS)
 
 
 def _unbalanced(text: str) -> bool:

@@ -15,13 +15,14 @@ from chengnuo.errors import BuildWarning, ChengnuoError
 from chengnuo.project import Project
 from chengnuo.records.parties import Unlisted, resolve_assignments
 from chengnuo.records.task_plan import parse_task_plan
+from chengnuo.records.work_report import parse_work_report
 from chengnuo.reference import Reference
 from chengnuo.registry import Document, load_registry
 from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
 from chengnuo.text.stage import source_lines
 
 # Document kinds that hold commitments, and the parser for each.
-PARSERS = {"task_plan": parse_task_plan}
+PARSERS = {"task_plan": parse_task_plan, "work_report": parse_work_report}
 
 
 def parse_document(project: Project, document: Document, lines: list[str], path: str,
@@ -47,10 +48,16 @@ def parse_document(project: Project, document: Document, lines: list[str], path:
                     "text_en": None, "source_text": c.source_text,
                     "line_start": c.line_start, "line_end": c.line_end}
                    for c in parsed.commitments]
+    paragraphs = [{"paragraph_id": p.paragraph_id, "document_id": document.document_id,
+                   "section_id": p.section_id, "part_kind": p.part, "seq": p.seq,
+                   "text_zh": p.text_zh, "source_text": p.source_text,
+                   "line_start": p.line_start, "line_end": p.line_end}
+                  for p in parsed.paragraphs]
     return {
         "document_id": document.document_id,
         "sections": sections,
         "commitments": commitments,
+        "paragraphs": paragraphs,
         "assignments": [dataclasses.asdict(a) for a in assignments],
         "unlisted_units": [unlisted.units[k] for k in sorted(unlisted.units)],
         "unlisted_people": [unlisted.people[k] for k in sorted(unlisted.people)],
@@ -79,6 +86,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     report.counts = {
         "documents": len(records),
         "commitments": sum(len(r["commitments"]) for r in records),
+        "paragraphs": sum(len(r["paragraphs"]) for r in records),
         "assignments": sum(len(r["assignments"]) for r in records),
     }
     report.warnings = [BuildWarning(**w) for r in records for w in r["warnings"]]

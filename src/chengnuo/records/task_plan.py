@@ -81,6 +81,7 @@ class ParsedPlan:
     sections: list[Section]
     commitments: list[Commitment]
     warnings: list[BuildWarning]
+    paragraphs: list = field(default_factory=list)  # a plan's items are its text
 
 
 def section_kind(title: str) -> str:

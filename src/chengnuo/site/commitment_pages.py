@@ -70,12 +70,19 @@ def _targets(data: SiteData, row: Row, lang: str) -> str:
     rows = data.targets.get(row["commitment_id"], [])
     if not rows:
         return ""
-    body = [[translated(r.get("indicator_zh"), r.get("indicator_en"), lang),
-             md(r.get("modifier") or "") + " " + md(r.get("value") if r.get("value_max") is None
-                                                   else f"{r.get('value')}–{r.get('value_max')}"),
-             md(r.get("unit") or "")] for r in rows]
+    body = []
+    for target in rows:
+        value = target.get("value")
+        if target.get("value_max") is not None:
+            value = f"{value}–{target['value_max']}"
+        body.append([translated(target.get("indicator_zh"), target.get("indicator_en"), lang),
+                     md(value_label("targets", "modifier", target.get("modifier"), lang)),
+                     md(value), md(target.get("unit") or ""),
+                     md(value_label("targets", "metric", target.get("metric"), lang)),
+                     md(target.get("span") or "")])
     return (f"## {t(lang, 'targets')}\n\n"
-            + table([t(lang, "indicator"), t(lang, "value"), t(lang, "unit")], body) + "\n")
+            + table([t(lang, "indicator"), t(lang, "modifier"), t(lang, "value"), t(lang, "unit"),
+                     t(lang, "metric"), t(lang, "span")], body) + "\n")
 
 
 def _outcome(data: SiteData, row: Row, lang: str, here: str) -> str:

@@ -8,8 +8,10 @@ always give the same answer and the registry can record it:
    before UTF-16 because the UTF-32 LE mark starts with the UTF-16 LE one.
 3. NUL bytes without a mark: UTF-16 if at least 90% of the NULs sit on the same side
    of each byte pair (ASCII characters and line ends in UTF-16 give one NUL per
-   pair) and the bytes are not UTF-8 text with stray NULs; anything else with NULs
-   is binary and refused.
+   pair), or else if one byte order reads as at least 95% ASCII, CJK and CJK
+   punctuation (Chinese text indented with U+3000 has NULs on both sides), and the
+   bytes are not UTF-8 text with stray NULs; anything else with NULs is binary and
+   refused.
 4. Strict UTF-8.
 5. GB18030, which covers GBK and GB2312 - unless the bytes before the first bad
    UTF-8 byte already hold `UTF8_EVIDENCE` multi-byte UTF-8 characters. GB18030
@@ -42,6 +44,7 @@ from chengnuo.errors import ChengnuoError
 
 UTF8_EVIDENCE = 8
 UTF16_NUL_SHARE = 0.9
+UTF16_TEXT_SHARE = 0.95
 CONTROL_LIMIT = 0.10
 
 # Longest marks first: the UTF-32 LE mark begins with the UTF-16 LE mark.
@@ -58,6 +61,10 @@ _LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 # C0 controls and DEL, except the ones plain text uses: TAB, LF, VT, FF, CR.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+# What Chinese government text is made of: ASCII, Latin-1, general punctuation, CJK
+# symbols and ideographs, full-width forms.
+_PLAUSIBLE = re.compile("[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f"
+                        "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 _SAVE_AS_UTF8 = "save the file as UTF-8 text"
 
@@ -96,6 +103,11 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
 
 def decode_file(path: Path, name: str | None = None) -> DecodedText:
     return decode_bytes(Path(path).read_bytes(), name or str(path))
+
+
+def starts_with_bom(data: bytes) -> bool:
+    """True when `data` begins with a UTF-8, UTF-16 or UTF-32 byte-order mark."""
+    return any(data.startswith(bom) for bom, _, _ in _BOMS)
 
 
 def looks_like_utf8(data: bytes) -> bool:
@@ -185,6 +197,17 @@ def _utf16_by_nul_pattern(data: bytes) -> str | None:
         return "utf-16-le"
     if nul_at_even >= UTF16_NUL_SHARE * total:
         return "utf-16-be"
+    # Chinese text puts NULs on both sides: the ideographic space U+3000 that indents
+    # paragraphs (and every U+xx00 character) has a zero low byte. Then the reading in
+    # which nearly every character is ASCII, CJK or CJK punctuation is the right one;
+    # the other byte order turns ASCII into U+xx00 and ideographs into scattered blocks.
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(_PLAUSIBLE.findall(text)) >= UTF16_TEXT_SHARE * len(text):
+            return codec
     return None
 
 

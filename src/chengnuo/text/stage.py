@@ -6,7 +6,8 @@ write - put build/text in place whole (chengnuo.stage.replaced_folder), so a fai
         never leaves a half-written build/text behind
 
 The .txt holds the decoded lines joined by LF (with a final LF), so its line n is line n
-of the original file. Read it back with `source_lines`, or split on "\\n" only:
+of the original file (for .docx, .html and .pdf: of the text extracted from it, and the
+.json's `line_map` says where each line sits in the original; see text/extract.py). Read it back with `source_lines`, or split on "\\n" only:
 str.splitlines() would also break at U+2028, NEL and FF, which are characters here.
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 from chengnuo.project import Project
 from chengnuo.registry import Registry, Source, load_registry, verify_files
 from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
-from chengnuo.text.decode import DecodedText
+from chengnuo.text.extract import Extracted
 
 
 @dataclass(frozen=True)
@@ -31,23 +32,29 @@ class SourceText:
     encoding: str
     sha256: str  # of the original file's bytes, so a rebuilt text can be told fresh or stale
     lines: list[str]
+    format: str = "txt"
+    origins: list[str] | None = None  # converted formats: where each line is in the original
 
     def text(self) -> str:
         return "".join(line + "\n" for line in self.lines)
 
     def metadata(self) -> dict:
-        return {"source_id": self.source_id, "encoding": self.encoding,
+        meta = {"source_id": self.source_id, "format": self.format, "encoding": self.encoding,
                 "line_count": len(self.lines), "sha256": self.sha256}
+        if self.origins is not None:
+            meta["line_map"] = self.origins
+        return meta
 
 
-def read(project: Project, *, today: date | None = None) -> tuple[Registry, dict[str, DecodedText]]:
+def read(project: Project, *, today: date | None = None) -> tuple[Registry, dict[str, Extracted]]:
     registry = load_registry(project, today=today)
     return registry, verify_files(project, registry)
 
 
-def work(registry: Registry, decoded: dict[str, DecodedText]) -> list[SourceText]:
+def work(registry: Registry, decoded: dict[str, Extracted]) -> list[SourceText]:
     return [SourceText(source.source_id, decoded[source.source_id].encoding, source.sha256,
-                       decoded[source.source_id].lines)
+                       decoded[source.source_id].lines, source.format,
+                       decoded[source.source_id].origins)
             for source in registry.sources]
 
 

@@ -1,0 +1,178 @@
+"""Apply the translation store to the tables of the data package, and measure coverage.
+
+read:  the rows of every table (in memory while the datapackage stage builds them,
+       or from datapackage/data/*.csv for `chengnuo i18n status`/`todo`/`check`)
+work:  match each translated row to its entry by id and hash of the Chinese
+write: the `…_en` column (current English only) and `translation_status`
+
+Names (units, people, jurisdictions, topics) come with their English from the
+glossary metadata; they are only counted here.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from chengnuo.errors import BuildWarning, ChengnuoError
+from chengnuo.i18n.store import Entry, Settings, Translated, load_table, settings, zh_hash
+
+Rows = dict[str, list[dict[str, Any]]]
+STATUS_COLUMN = "translation_status"
+
+
+@dataclass
+class Coverage:
+    table: str
+    rows: int = 0
+    current: int = 0
+    stale: int = 0
+
+    @property
+    def missing(self) -> int:
+        return self.rows - self.current - self.stale
+
+    @property
+    def percent(self) -> float:
+        # An empty table has nothing left to translate.
+        return 100.0 * self.current / self.rows if self.rows else 100.0
+
+
+@dataclass
+class Applied:
+    coverage: dict[str, Coverage] = field(default_factory=dict)
+    warnings: list[BuildWarning] = field(default_factory=list)
+    # (table, row, entry or None, status) of every translated row, for todo and check
+    matches: list[tuple[str, dict[str, Any], Entry | None, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A translated row with the id and translation file it belongs to."""
+
+    table: Translated
+    row: dict[str, Any]
+    record_id: str
+    document: str | None
+
+
+def located_rows(tables: Rows, spec: Translated) -> Iterator[Located]:
+    documents: dict[str, str] = {}
+    if spec.via:
+        column, table = spec.via
+        key = settings().translated[table].id_columns[0]
+        documents = {r[key]: r["document_id"] for r in tables.get(table, [])}
+    for row in tables.get(spec.name, []):
+        record_id = next((row[c] for c in spec.id_columns if row.get(c)), None)
+        document = row.get(spec.document) if spec.document else documents.get(row.get(spec.via[0]))
+        yield Located(spec, row, record_id, document)
+
+
+def apply_translations(tables: Rows, translations_dir: Path, root: Path | None = None,
+                       columns: dict[str, tuple[str, ...]] | None = None) -> Applied:
+    """Fill the English of every translated table present in `tables`, in place.
+
+    `columns` (table → its columns, from tables.yaml) says which tables carry
+    the English column and `translation_status`; a column a table does not have
+    is not added, so tables that other stages still develop are only counted.
+    """
+    conf = settings()
+    result = Applied()
+    shown = str(translations_dir.relative_to(root)) if root else str(translations_dir)
+    for spec in conf.translated.values():
+        if spec.name not in tables:
+            continue
+        store = load_table(translations_dir, spec.name, root)
+        used: set[tuple[str, str]] = set()
+        coverage = result.coverage[spec.name] = Coverage(spec.name)
+        have = set(columns[spec.name]) if columns and spec.name in columns else None
+        for located in located_rows(tables, spec):
+            row, zh = located.row, located.row.get(spec.zh)
+            entry = store.get(located.document or "", {}).get(located.record_id or "")
+            if entry is not None:
+                used.add((located.document, entry.id))
+            if not zh:
+                status = "current"  # nothing to translate
+            elif entry is None or entry.en is None:
+                status = "missing"
+            elif entry.zh_sha256 != zh_hash(zh):
+                status = "stale"
+                result.warnings.append(BuildWarning(entry.path, entry.line, (
+                    f"stale translation of {spec.name} {entry.id}: the Chinese changed "
+                    f"(now {zh_hash(zh)}); its English is not published")))
+            else:
+                status = "current"
+            if zh:
+                coverage.rows += 1
+                coverage.current += status == "current"
+                coverage.stale += status == "stale"
+            if have is None or spec.en in have:
+                row[spec.en] = entry.en if status == "current" and zh else None
+            if have is None or STATUS_COLUMN in have:
+                row[STATUS_COLUMN] = status
+            result.matches.append((spec.name, row, entry, status))
+        for document, entries in store.items():
+            for entry in entries.values():
+                if (document, entry.id) not in used:
+                    result.warnings.append(BuildWarning(entry.path, entry.line, (
+                        f"no {spec.name} row {entry.id!r} in document {document!r} "
+                        f"(renamed or dropped?); under {shown}/{spec.name}/")))
+    for name, en_columns in conf.named.items():
+        if name in tables:
+            coverage = result.coverage[name] = Coverage(name)
+            for row in tables[name]:
+                coverage.rows += 1
+                coverage.current += all(row.get(c) for c in en_columns)
+    return result
+
+
+def check_coverage(coverage: dict[str, Coverage], conf: Settings | None = None) -> None:
+    """Fail when a gated table is below the required coverage (metadata/i18n.yaml)."""
+    conf = conf or settings()
+    below = [c for name, c in coverage.items()
+             if name in conf.gated_tables and c.percent < conf.required_coverage_percent]
+    if below:
+        listed = ", ".join(f"{c.table} {c.percent:.1f}% ({c.missing} missing, {c.stale} stale)"
+                           for c in below)
+        raise ChengnuoError(
+            f"the English edition is incomplete: {listed}; "
+            f"{conf.required_coverage_percent:g}% is required",
+            hint="`chengnuo i18n todo TABLE DOCUMENT` lists what to translate; the threshold "
+                 "is required_coverage_percent in src/chengnuo/metadata/i18n.yaml")
+
+
+def read_package_rows(datapackage_dir: Path) -> Rows:
+    """Every table of a written data package, with empty cells as None."""
+    folder = datapackage_dir / "data"
+    if not folder.is_dir():
+        raise ChengnuoError("no data package to read", path=datapackage_dir,
+                            hint="run `chengnuo build` first")
+    tables: Rows = {}
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            tables[path.stem] = [{k: (v if v != "" else None) for k, v in row.items()}
+                                 for row in csv.DictReader(handle)]
+    return tables
+
+
+def format_status(coverage: dict[str, Coverage], conf: Settings | None = None) -> str:
+    """The coverage table `chengnuo i18n status` prints."""
+    conf = conf or settings()
+    lines = [f"{'table':<14}{'rows':>7}{'current':>9}{'stale':>7}{'missing':>9}{'coverage':>10}  gate"]
+    for name in [*conf.translated, *conf.named]:
+        if name not in coverage:
+            continue
+        c = coverage[name]
+        gate = ""
+        if name in conf.gated_tables:
+            gate = "ok" if c.percent >= conf.required_coverage_percent else "BELOW"
+        lines.append(f"{name:<14}{c.rows:>7}{c.current:>9}{c.stale:>7}{c.missing:>9}"
+                     f"{c.percent:>9.1f}%  {gate}")
+    absent = [n for n in conf.gated_tables if n not in coverage]
+    lines.append(f"required for gated tables: {conf.required_coverage_percent:g}% "
+                 "(required_coverage_percent in src/chengnuo/metadata/i18n.yaml)")
+    if absent:
+        lines.append("gated but not in the data package yet: " + ", ".join(absent))
+    return "\n".join(lines)

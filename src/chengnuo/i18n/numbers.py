@@ -1,0 +1,176 @@
+"""Numbers in a Chinese text and in its English translation, compared after unit conversion.
+
+Chinese counts in 万 (10^4) and 亿 (10^8), English in thousand, million and
+billion: 4.5万人 is "45,000 people", 1050亿元 is "105 billion yuan". Values are
+Decimals, so 0.1 + 0.2 questions never arise and 45000 equals 45,000.0.
+
+The check (`number_problems`) is deliberately one-sided about what it requires:
+every number the Chinese writes in digits must come back in the English, and the
+English may use no number in digits that the Chinese does not hold, in digits or
+in Chinese numerals (十四五 → "14th Five-Year Plan" is fine).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Magnitude words written after digits. 千 alone is not one: 千米, 千瓦 and 千克
+# are units (km, kW, kg), so "5千瓦" is five kilowatts, not 5,000 watts.
+ZH_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "亿": 10**8, "千万": 10**7, "百万": 10**6,
+                 "万": 10**4}
+EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+_ZH_NUMBER = re.compile(
+    r"(?<![0-9.A-Za-z])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?\s*"
+    r"(万亿|千亿|亿|千万|百万|万)?(\s*月)?")
+_EN_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?"
+    r"(?:[\s-]*(thousand|million|billion|trillion)\b)?")
+_ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_ZH_NUMERAL_RUN = re.compile(f"[{_ZH_NUMERALS}]+")
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10**4, "亿": 10**8}
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90, "hundred": 100}
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+             "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+             "nineteenth twentieth").split()
+EN_WORDS: dict[str, int] = {**{w: n for n, w in enumerate(_SMALL)}, **_TENS,
+                            **{w: n for n, w in enumerate(_ORDINALS, start=1)}}
+_EN_WORD = re.compile(r"\b(" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+
+# English tokens whose digits are part of a name, not a quantity.
+EN_NAMES = ("COVID-19",)
+
+
+@dataclass(frozen=True)
+class ZhNumber:
+    text: str  # as written: "4.5万", "1050 亿", "12月"
+    value: Decimal  # with the magnitude applied: 45000
+    month: bool = False  # written N月: English may name the month instead
+
+
+def _decimal(integer: str, fraction: str | None) -> Decimal:
+    return Decimal(integer.replace(",", "") + (fraction or ""))
+
+
+def zh_numbers(text: str) -> list[ZhNumber]:
+    """Every number written in digits in a Chinese text, with 万/亿 applied."""
+    found = []
+    for match in _ZH_NUMBER.finditer(unicodedata.normalize("NFKC", text)):
+        integer, fraction, magnitude, month = match.groups()
+        value = _decimal(integer, fraction) * ZH_MAGNITUDES.get(magnitude or "", 1)
+        is_month = bool(month) and not magnitude and not fraction and 1 <= value <= 12
+        found.append(ZhNumber(match.group(0).strip(), value.normalize(), is_month))
+    return found
+
+
+def parse_zh_numeral(text: str) -> int | None:
+    """The value of a Chinese numeral (三, 十四, 两千零五, 1.2 not included); None if malformed."""
+    if not text or any(c not in _ZH_NUMERALS for c in text):
+        return None
+    total, section, digit, last_unit = 0, 0, None, None
+    for char in text:
+        if char in _ZH_DIGITS:
+            if digit is not None and char not in "零〇":
+                return None  # 四五: two digits in a row is a list, not a number
+            digit = _ZH_DIGITS[char] if char not in "零〇" else None
+            if char in "零〇":
+                last_unit = None
+        elif char in _ZH_UNITS:
+            unit = _ZH_UNITS[char]
+            if last_unit is not None and unit >= last_unit:
+                return None
+            section += (digit if digit is not None else 1) * unit
+            digit, last_unit = None, unit
+        else:
+            big = _ZH_BIG[char]
+            section += digit or 0
+            if section == 0 and total == 0:
+                return None
+            total = (total + section) * big if big > 10**4 else total + section * big
+            section, digit, last_unit = 0, None, None
+    return total + section + (digit or 0)
+
+
+def zh_numeral_values(text: str) -> set[Decimal]:
+    """Values of every Chinese-numeral run and of its parts: what the English may write in digits."""
+    values = set()
+    for run in _ZH_NUMERAL_RUN.findall(text):
+        for start in range(len(run)):
+            for end in range(start + 1, min(len(run), start + 8) + 1):
+                value = parse_zh_numeral(run[start:end])
+                if value is not None:
+                    values.add(Decimal(value))
+    return values
+
+
+def en_numbers(text: str) -> list[tuple[str, Decimal]]:
+    """Every number written in digits in English text (45,000; 105 billion; 5.5), with its value."""
+    for name in EN_NAMES:
+        text = text.replace(name, " ")
+    return [(m.group(0), (_decimal(m.group(1), m.group(2)) * EN_SCALES.get((m.group(3) or "").lower(), 1)).normalize())
+            for m in _EN_NUMBER.finditer(text)]
+
+
+def en_word_values(text: str) -> set[Decimal]:
+    """Numbers spelled out (five, third) and months (January → 1) in English text."""
+    values = {Decimal(EN_WORDS[w.lower()]) for w in _EN_WORD.findall(text)}
+    return values
+
+
+def en_month_values(text: str) -> set[Decimal]:
+    return {Decimal(MONTHS.index(m) + 1) for m in _MONTH.findall(text)}
+
+
+def format_en(value: Decimal) -> str:
+    """How the English edition writes a quantity: 45,000; 105 billion; 2.76 million; 5.5."""
+    value = Decimal(value)
+    for word, scale in sorted(EN_SCALES.items(), key=lambda item: -item[1]):
+        if scale >= 10**6 and abs(value) >= scale:
+            return f"{_plain(value / scale)} {word}"
+    return _plain(value, separators=True)
+
+
+def _plain(value: Decimal, separators: bool = False) -> str:
+    text = format(value.normalize(), "f")
+    integer, _, fraction = text.partition(".")
+    if separators:
+        integer = f"{int(integer):,}" if integer.lstrip("-") else integer
+    return integer + (f".{fraction}" if fraction else "")
+
+
+def number_problems(zh: str, en: str) -> list[str]:
+    """What is wrong with the numbers of `en` as a translation of `zh`; empty when nothing."""
+    required = zh_numbers(zh)
+    english = en_numbers(en)
+    en_values = {value for _, value in english}
+    spelled = en_word_values(en)
+    months = en_month_values(en)
+    problems = []
+    for number in required:
+        if number.value in en_values:
+            continue
+        if number.value in spelled and number.value == number.value.to_integral_value():
+            continue
+        if number.month and number.value in months:
+            continue
+        problems.append(f"{number.text} is missing: expected {format_en(number.value)}"
+                        + (f" (or {MONTHS[int(number.value) - 1]})" if number.month else ""))
+    allowed = {n.value for n in required} | zh_numeral_values(zh)
+    for written, value in english:
+        if value not in allowed:
+            problems.append(f"{written.strip()} is not in the Chinese")
+    return problems

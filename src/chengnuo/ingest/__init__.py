@@ -1,0 +1,1 @@
+"""Adding new reports: inspect a file, register it, and compare data packages."""

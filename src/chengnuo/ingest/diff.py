@@ -1,0 +1,139 @@
+"""`chengnuo diff OLD NEW`: what changed between two data packages, row by row.
+
+Every table of datapackage.json is compared by its primary key: rows only in NEW
+are added, rows only in OLD removed, rows under the same key with other values
+changed (with the columns that differ).  A table without a primary key is
+compared as a multiset of whole rows.  A table in only one package counts all
+its rows as added or removed, so a new table (outcomes, say) shows up whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chengnuo.errors import ChengnuoError
+
+# Tables whose rows are listed one by one in the report, with the column that names them.
+LISTED = {"documents": "title_zh", "sources": "path"}
+SHOWN = 10  # rows listed per table and kind of change unless --verbose
+
+
+@dataclass
+class TableDiff:
+    name: str
+    key: list[str]
+    added: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    changed: list[tuple[dict, dict, list[str]]] = field(default_factory=list)  # old, new, columns
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass
+class Table:
+    key: list[str]
+    rows: list[dict]
+
+
+def read_package(folder: Path) -> dict[str, Table]:
+    """The tables of a data package folder; a folder without one is an empty package."""
+    descriptor = folder / "datapackage.json"
+    if not folder.exists():
+        return {}
+    if not descriptor.is_file():
+        raise ChengnuoError("not a data package: it has no datapackage.json", path=str(folder),
+                            hint="give the folder that holds datapackage.json")
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+        tables = {}
+        for resource in package["resources"]:
+            if not str(resource.get("path", "")).endswith(".csv"):
+                continue
+            data = (folder / resource["path"]).read_text(encoding="utf-8")
+            tables[resource["name"]] = Table(list(resource.get("schema", {}).get("primaryKey") or []),
+                                             list(csv.DictReader(io.StringIO(data))))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ChengnuoError(f"cannot read the data package: {type(error).__name__}: {error}",
+                            path=str(descriptor), hint="rebuild it with `chengnuo build`") from None
+    return tables
+
+
+def diff_packages(old: dict[str, Table], new: dict[str, Table]) -> list[TableDiff]:
+    out = []
+    for name in sorted(set(old) | set(new), key=lambda n: (n not in LISTED, n)):
+        before = old.get(name, Table([], []))
+        after = new.get(name, Table([], []))
+        key = after.key or before.key
+        result = TableDiff(name, key)
+        if key:
+            rows_before = {tuple(r.get(k) for k in key): r for r in before.rows}
+            rows_after = {tuple(r.get(k) for k in key): r for r in after.rows}
+            result.added = [rows_after[k] for k in rows_after if k not in rows_before]
+            result.removed = [rows_before[k] for k in rows_before if k not in rows_after]
+            for k in rows_after.keys() & rows_before.keys():
+                columns = [c for c in rows_after[k] if rows_after[k][c] != rows_before[k].get(c)]
+                columns += [c for c in rows_before[k] if c not in rows_after[k]]
+                if columns:
+                    result.changed.append((rows_before[k], rows_after[k], columns))
+            result.changed.sort(key=lambda change: tuple(change[1].get(k) or "" for k in key))
+        else:
+            counted_before = Counter(tuple(sorted(r.items())) for r in before.rows)
+            counted_after = Counter(tuple(sorted(r.items())) for r in after.rows)
+            result.added = [dict(r) for r in (counted_after - counted_before).elements()]
+            result.removed = [dict(r) for r in (counted_before - counted_after).elements()]
+        out.append(result)
+    return out
+
+
+def _name(diff: TableDiff, row: dict) -> str:
+    key = "/".join(str(row.get(k)) for k in diff.key) if diff.key else ""
+    label = row.get(LISTED.get(diff.name, "")) or row.get("label") or row.get("name_zh") or ""
+    text = row.get("text_zh") or ""
+    extra = " ".join(part for part in (str(label), str(text)[:40]) if part)
+    return f"{key}  {extra}".strip()
+
+
+def render(diffs: list[TableDiff], verbose: bool = False) -> str:
+    """The diff for a person: one count line per table, then the rows that changed."""
+    lines = []
+    for diff in diffs:
+        if not diff:
+            continue
+        lines.append(f"{diff.name}: +{len(diff.added)} added, -{len(diff.removed)} removed, "
+                     f"~{len(diff.changed)} changed")
+        if diff.name == "commitments" and not verbose:
+            lines += _per_document(diff)
+            continue
+        shown = None if verbose else SHOWN
+        for mark, rows in (("+", diff.added), ("-", diff.removed)):
+            for row in rows[:shown]:
+                lines.append(f"  {mark} {_name(diff, row)}")
+            if shown and len(rows) > shown:
+                lines.append(f"  {mark} … and {len(rows) - shown} more")
+        for old, new, columns in diff.changed[:shown]:
+            details = "; ".join(f"{c}: {_short(old.get(c))} → {_short(new.get(c))}" for c in columns)
+            lines.append(f"  ~ {_name(diff, new).split('  ')[0]}  {details}")
+        if shown and len(diff.changed) > shown:
+            lines.append(f"  ~ … and {len(diff.changed) - shown} more")
+    return "\n".join(lines) if lines else "no change"
+
+
+def _per_document(diff: TableDiff) -> list[str]:
+    counts: dict[str, Counter] = {}
+    for mark, rows in (("added", diff.added), ("removed", diff.removed),
+                       ("changed", [new for _, new, _ in diff.changed])):
+        for row in rows:
+            counts.setdefault(row.get("document_id") or "?", Counter())[mark] += 1
+    return [f"  {document}: " + ", ".join(f"{n} {mark}" for mark, n in sorted(c.items()))
+            for document, c in sorted(counts.items())]
+
+
+def _short(value) -> str:
+    text = "" if value is None else str(value)
+    return repr(text if len(text) <= 40 else text[:40] + "…")

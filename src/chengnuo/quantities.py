@@ -1,0 +1,344 @@
+"""Quantities in Chinese government text: `增长5.5%以上`, `1.2万人`, `10—15个`, `2×66万千瓦`.
+
+A pure extractor: `find_quantities(text)` returns every number that carries a
+unit, with the modifier around it (以上, 左右, 控制在 …), what kind of figure it
+is (`metric`) and the phrase that says what is counted (`indicator_zh`).
+Offsets index the text as given, so a caller can cut the exact span out again.
+
+A number without a unit (years, document numbers, slogans such as “十四五”,
+“369”项目) is not a quantity. Chinese numerals are only read where they cannot
+be part of an idiom or a slogan: 千家万户, 一张网, 五个更加注重 are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+MODIFIERS = ("exact", "at_least", "at_most", "about", "exceed")
+METRICS = ("growth_rate", "share", "level", "count")
+
+# Written unit → normalised unit, longest spelling first so 个百分点 wins over 个.
+_UNIT_SPELLINGS = {
+    "个百分点": "百分点", "百分点": "百分点", "%": "%", "％": "%",
+    "平方公里": "平方公里", "平方米": "平方米", "平米": "平方米", "平方": "平方米",
+    "立方米": "立方米", "公里": "公里", "千米": "公里", "米": "米", "公顷": "公顷", "亩": "亩",
+    "千瓦": "千瓦", "兆瓦": "兆瓦", "MW": "兆瓦", "吨": "吨", "公斤": "公斤", "斤": "斤",
+    "元": "元", "人次": "人次", "个工作日": "工作日", "工作日": "工作日", "周岁": "周岁",
+    "小时": "小时", "分钟": "分钟", "天": "天", "倍": "倍",
+    "个": "个", "家": "家", "所": "所", "处": "处", "座": "座", "条": "条", "辆": "辆",
+    "套": "套", "户": "户", "张": "张", "场": "场", "项": "项", "件": "件", "台": "台",
+    "株": "株", "块": "块", "种": "种", "名": "名", "人": "人", "次": "次", "间": "间",
+    "栋": "栋", "眼": "眼", "部": "部", "支": "支", "批": "批",
+}
+# Units that count things; a figure in them is a `count`, in the others a `level`.
+COUNT_UNITS = frozenset("个 家 所 处 座 条 辆 套 户 张 场 项 件 台 株 块 种 名 人 次 间 栋 眼 部 支 批"
+                        .split()) | {"人次"}
+PERCENT_UNITS = frozenset({"%", "百分点"})
+# Single Chinese digits before these units are mostly slogans (五个更加注重, 一张网).
+_SLOGAN_UNITS = frozenset("个 条 张 件 项 次 批 种 支 部".split())
+
+MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
+
+# Modifier words, longest first: 不超过 must win over 超过, 超过 over 超.
+_PREFIXES = (("不低于", "at_least"), ("不少于", "at_least"), ("不超过", "at_most"),
+             ("超过", "at_least"), ("控制在", "at_most"), ("突破", "exceed"), ("超", "exceed"),
+             ("过", "exceed"), ("约", "about"), ("近", "about"))
+_SUFFIXES = {"以上": "at_least", "左右": "about", "以内": "at_most", "以下": "at_most"}
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_CHARS = "".join(_CN_DIGITS) + "十百千万亿"
+
+_ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
+_NUMBER = rf"(?:{_ARABIC}|[{_CN_CHARS}]+)"
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNIT_SPELLINGS, key=len, reverse=True))
+_MAG = "|".join(MAGNITUDES)
+_PATTERN = re.compile(
+    rf"(?:(?P<factor>\d+)\s*[×xX*]\s*)?"
+    rf"(?P<num>{_NUMBER})(?P<pct>\s*[%％])?"
+    rf"(?:\s*(?P<dash>[—–\-~～至到])\s*(?P<num2>{_NUMBER}))?"
+    rf"\s*(?P<approx>[余多])?\s*(?P<mag>{_MAG})?\s*(?P<approx2>[余多])?"
+    rf"\s*(?P<unit>{_UNIT})?(?:\s*(?P<suffix>以上|左右|以内|以下))?")
+_FULL_WIDTH = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)},
+                             0xFF0E: ".", 0xFF05: "%"})
+
+# What ends the clause a quantity belongs to; the indicator is read inside it.
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（(）)\n]|——")
+_LEADING_FILLER = re.compile(
+    r"^(?:\d+[.．、]|到?\d{4}年(?:[—\-至]\d{4}年)?(?:底|前)?|\d+年内|力争|确保|全年|全市|预计|其中|累计|同比|今年|"
+    r"年内|实现|努力|争取|同时|并且|以及|达到|总计|合计|年均|每年|分别|的|\s)+")
+_TRAILING_VERB = re.compile(
+    r"(?:增长|增速|增幅|达到|达|为|至|稳定在|保持在|完成|实现|提高|提升|增加|下降|降低|减少|压缩|"
+    r"控制在|突破|超过|超|过|约|近|不低于|不少于|不超过|分别|总量|总数|预计|预期|的|和|及|与|由|到|\s)+$")
+# 提高到75% is a level reached, not a rate of change: hence the lookahead.
+_GROWTH_WORDS = re.compile(r"(?:增长|增速|增幅|涨幅|提高|提升|下降|降低|减少|压缩|增加|降幅|回落)"
+                           r"(?![到至])[^，。；、]{0,6}$")
+_INDICATOR_MAX = 24
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure in a text, in the unit as printed (`1.2` `万人`), with its scale."""
+
+    value: Decimal
+    value_max: Decimal | None
+    unit: str          # normalised, with its magnitude: 万人, 亿元, %, 个
+    base_unit: str     # the unit without magnitude: 人, 元
+    scale: int         # what one `unit` is in `base_unit`: 10000 for 万人
+    modifier: str      # one of MODIFIERS
+    metric: str        # one of METRICS
+    indicator_zh: str  # what is counted, from the words around the figure
+    span: str          # text[start:end], modifiers included
+    start: int
+    end: int
+
+    @property
+    def base_value(self) -> Decimal:
+        return self.value * self.scale
+
+
+def parse_chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral (两, 十二, 一百五十, 三千二百万); None if it is not one."""
+    if not text or any(ch not in _CN_CHARS for ch in text):
+        return None
+    total, section, digit, last_small = 0, 0, None, 10**9
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if digit is not None and digit != 0 and _CN_DIGITS[ch] != 0:
+                return None  # 一二, 三五: two digits side by side are not one number
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            small = _CN_SMALL[ch]
+            if small >= last_small:
+                return None  # 十十, 十百
+            section += (1 if digit is None else digit) * small
+            digit, last_small = None, small
+        else:  # 万 or 亿 closes a section
+            if section == 0 and digit is None:
+                return None
+            total = (total + section + (digit or 0)) * (10**4 if ch == "万" else 10**8)
+            section, digit, last_small = 0, None, 10**9
+    return total + section + (digit or 0)
+
+
+def format_chinese_number(value: int) -> str:
+    """A positive integer below 10000 in Chinese numerals: 12 → 十二, 305 → 三百零五."""
+    if not 0 < value < 10000:
+        raise ValueError(f"{value} is outside 1-9999")
+    digits = "零一二三四五六七八九"
+    out, zero = "", False
+    for small, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // small % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += ("" if (name == "十" and digit == 1 and not out) else digits[digit]) + name
+    return out
+
+
+def _number(text: str) -> tuple[Decimal, bool] | None:
+    """(value, written in Chinese) of a number token, or None."""
+    if text[0].isdigit():
+        value = Decimal(re.sub(r"[,， ]", "", text))
+        return (value, False) if value > 0 else None
+    value = parse_chinese_number(text)
+    return (Decimal(value), True) if value else None
+
+
+def _split_magnitude(text: str) -> tuple[str, str]:
+    """A Chinese numeral's trailing 万/亿 is the unit's magnitude: 两万 → (两, 万)."""
+    for mag in sorted(MAGNITUDES, key=len):  # 一百万 is 一百 万, not 一 百万
+        if text.endswith(mag) and len(text) > len(mag):
+            rest = text[:-len(mag)]
+            if parse_chinese_number(rest):
+                return rest, mag
+    return text, ""
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order of appearance."""
+    plain = text.translate(_FULL_WIDTH)  # same length: offsets stay valid
+    found: list[tuple[int, int, dict]] = []
+    position = 0
+    while True:
+        match = _PATTERN.search(plain, position)
+        if not match:
+            break
+        parsed = _read_match(plain, match)
+        if parsed is None:
+            position = match.start() + 1 if match.end() == match.start() else match.end()
+            continue
+        found.append(parsed)
+        position = parsed[1]
+    quantities = []
+    previous_end, previous_indicator = 0, ""
+    for index, (start, end, parts) in enumerate(found):
+        next_start = found[index + 1][0] if index + 1 < len(found) else len(plain)
+        indicator = _indicator(text, start, end, previous_end, next_start, previous_indicator)
+        metric = _metric(plain, start, parts)
+        quantities.append(Quantity(indicator_zh=indicator, metric=metric, span=text[start:end],
+                                   start=start, end=end, **parts))
+        previous_end, previous_indicator = end, indicator
+    return quantities
+
+
+def _read_match(text: str, match: re.Match) -> tuple[int, int, dict] | None:
+    start, end = match.start(), match.end()
+    g = match.groupdict()
+    if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "./第每"
+                      or text[start - 1].isascii() and text[start - 1].isalpha()):
+        return None  # 2.5 inside PM2.5, 第三届, 每万人: not a figure of their own
+    num, num2, mag = g["num"], g["num2"], g["mag"] or ""
+    if not num[0].isdigit() and not mag:
+        num, mag = _split_magnitude(num)
+    if num2 and not num2[0].isdigit() and not mag:
+        num2, mag = _split_magnitude(num2)
+    first = _number(num)
+    if first is None:
+        return None
+    value, chinese = first
+    value_max = None
+    if num2:
+        second = _number(num2)
+        if second is None or second[0] <= value or g["dash"] in "-–" and chinese:
+            return None
+        value_max = second[0]
+    spelled = "%" if g["pct"] else g["unit"]
+    if spelled is None:
+        # A bare magnitude at the end of a clause is a sum of money: 营收突破千亿。
+        if not mag or end < len(text) and not _CLAUSE_END.match(text, end) and text[end] not in "”\"":
+            return None
+        base = ""
+    else:
+        base = _UNIT_SPELLINGS[spelled.strip()]
+    if g["pct"] and g["unit"] and _UNIT_SPELLINGS[g["unit"]] != "%":
+        return None
+    if g["pct"] and mag:
+        return None
+    if chinese and not _chinese_reading_ok(num, mag, base, text, start, end):
+        return None
+    if base == "人" and text.startswith("口", end):
+        return None  # 千人口: a rate's denominator, not people
+    if g["factor"]:
+        value = value * int(g["factor"])
+    # The word before the figure wins: 控制在3%左右 is a ceiling, not a point.
+    modifier, start = _prefix(text, start)
+    if modifier == "exact" and g["suffix"]:
+        modifier = _SUFFIXES[g["suffix"]]
+    elif modifier == "exact" and (g["approx"] or g["approx2"]):
+        modifier = "exceed"
+    end = match.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    unit = mag + base
+    return start, end, {"value": value, "value_max": value_max, "unit": unit,
+                        "base_unit": base or "元", "scale": MAGNITUDES.get(mag, 1),
+                        "modifier": modifier}
+
+
+def _chinese_reading_ok(num: str, mag: str, base: str, text: str, start: int, end: int) -> bool:
+    """Whether a numeral written in Chinese is a figure, not part of an idiom or slogan."""
+    if len(num) == 1 and not mag:
+        if num in "一十百千万亿":
+            return False  # 一条龙, 千家万户, 十大专项行动
+        if base in _SLOGAN_UNITS:
+            return False  # 五个更加注重, 两个确立
+    # A numeral glued to a word before it (统一, 唯一, 万一) belongs to that word.
+    return not (start > 0 and text[start - 1] in "统唯万千百同单专逐之第")
+
+
+def _prefix(text: str, start: int) -> tuple[str, int]:
+    """The modifier written just before a figure, and where the span then begins."""
+    before = text[max(0, start - 4):start]
+    stripped = before.rstrip()
+    for word, modifier in _PREFIXES:
+        if stripped.endswith(word):
+            word_start = start - (len(before) - len(stripped)) - len(word)
+            if word == "过" and word_start > 0 and text[word_start - 1] in "通经超不":
+                continue  # 通过, 经过: not “more than”
+            if word == "近" and word_start > 0 and text[word_start - 1] in "最附将":
+                continue
+            if word == "约" and word_start > 0 and text[word_start - 1] in "节制签预合契":
+                continue
+            return modifier, word_start
+    return "exact", start
+
+
+def _metric(text: str, start: int, parts: dict) -> str:
+    if parts["base_unit"] in PERCENT_UNITS:
+        clause = text[max(0, start - 12):start]
+        return "growth_rate" if _GROWTH_WORDS.search(clause) else "share"
+    if parts["base_unit"] in COUNT_UNITS:
+        return "count"
+    return "level"
+
+
+def _indicator(text: str, start: int, end: int, previous_end: int, next_start: int,
+               previous_indicator: str) -> str:
+    """What the figure measures: the words of its clause before it, else after it.
+
+    `一般公共预算收入完成244.6亿元、增长6.1%`: the second figure has no words of its
+    own before it and takes the first one's indicator.
+    """
+    clause_start = max(previous_end, _last_clause_end(text, start))
+    before = _clean(text[clause_start:start])
+    before = _TRAILING_VERB.sub("", _LEADING_FILLER.sub("", before))
+    after_end = next_start
+    stop = _CLAUSE_END.search(text, end)
+    if stop and stop.start() < after_end:
+        after_end = stop.start()
+    after = re.split(r"\d", _clean(text[end:after_end]))[0]
+    if after and re.match(r"[\u4e00-\u9fff“]", after):
+        after = _TRAILING_VERB.sub("", after)
+        joined = (before + after) if before else after
+        return joined[-_INDICATOR_MAX:] if before else joined[:_INDICATOR_MAX]
+    if before:
+        return before[-_INDICATOR_MAX:]
+    following_clause = not re.search(r"[。；;\n]", text[previous_end:start])
+    return previous_indicator if following_clause else ""
+
+
+def _last_clause_end(text: str, position: int) -> int:
+    last = 0
+    for match in _CLAUSE_END.finditer(text, max(0, position - 200), position):
+        last = match.end()
+    return last
+
+
+def _clean(text: str) -> str:
+    """Words without bold marks, spaces, and quotes the clause split left unpaired."""
+    text = re.sub(r"\*\*|\s+", "", text)
+    out, open_quote = [], None
+    for ch in text:
+        if ch == "“":
+            open_quote = len(out)
+        elif ch == "”":
+            if open_quote is None:
+                continue
+            open_quote = None
+        out.append(ch)
+    if open_quote is not None:
+        del out[open_quote]
+    return "".join(out)
+
+
+def format_quantity(value: Decimal | int, unit: str, modifier: str = "exact",
+                    value_max: Decimal | int | None = None, chinese: bool = False) -> str:
+    """A quantity written the way the reports write it; `find_quantities` reads it back."""
+    def number(v: Decimal | int) -> str:
+        if chinese:
+            return format_chinese_number(int(v))
+        return format(Decimal(v).normalize(), "f") if isinstance(v, Decimal) else str(v)
+
+    figure = number(value)
+    if value_max is not None:
+        figure += ("%-" if unit == "%" else "—") + number(value_max)
+    figure += unit
+    return {"exact": figure, "at_least": figure + "以上", "about": figure + "左右",
+            "at_most": figure + "以内", "exceed": "突破" + figure}[modifier]

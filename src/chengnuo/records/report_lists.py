@@ -1,0 +1,257 @@
+"""The commitments a work report states as lists: expected targets and its attachments.
+
+read:    the sections and paragraphs `work_report` found in one report
+produce: commitments of kind
+         expected_target     one per indicator of `主要预期目标是：A，B，C。`
+         livelihood_project  one per item of 附件 重点民生实事/民生事项清单, or of the
+                             `；`-separated list that follows `民生实事` in a report
+                             printed without that attachment (2022)
+         policy              one per item of 拟制发主要政策清单, its lead department
+                             (the bracket that ends the item) as a `lead_unit` party
+         action_plan         one per item of 重点行动计划清单
+         statement           one per other sentence of the plan part that holds a
+                             quantity (`report_statements`)
+
+Item numbers are checked, not trusted: the newspaper prints `7.` twice and skips
+`15.`; each gets a warning naming the line, and a repeated number a distinct id.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol, Sequence
+
+from chengnuo.errors import BuildWarning
+from chengnuo.records.brackets import split_top_level
+from chengnuo.records.report_statements import quantified_sentences
+from chengnuo.records.task_plan import Commitment, Section
+
+# `经济社会发展主要预期目标是：`, `今年全市经济社会发展主要预期目标是：`
+_TARGETS_INTRO = re.compile(r"预期目标(?:是|为)?[：:]")
+_ITEM_NUMBER = re.compile(r"^[0-9０-９]{1,3}\s*[.．、]\s*")
+# The department that drafts a policy, in the bracket that ends the item: `（市发展改革委）`.
+_LEAD_UNIT = re.compile(r"[（(](?P<unit>[^（）()]+)[）)]$")
+# What closes a list item or a whole list without being part of the item.
+_ITEM_END = "；;。，,"
+_LIST_END = re.compile(r"等?[。；;]*$")
+# The intro to an inline livelihood list: `谋划实施一批民生实事`.
+_LIVELIHOOD_INTRO = ("民生实事", "民生事项")
+
+ID_WORD = {"expected_target": "target", "livelihood_project": "livelihood",
+           "policy": "policy", "action_plan": "action-plan", "statement": "statement"}
+LIST_KINDS = ("livelihood_project", "policy", "action_plan")
+_HALF_WIDTH = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "？": "?", "！": "!"}
+
+
+class ParagraphLike(Protocol):
+    paragraph_id: str
+    section_id: str | None
+    part: str
+    item_number: int | None
+    source_text: str
+
+    @property
+    def text_zh(self) -> str: ...
+
+    @property
+    def line_start(self) -> int: ...
+
+    @property
+    def line_end(self) -> int: ...
+
+    def lines_of(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+def split_indicators(text: str) -> list[tuple[int, int, str]]:
+    """The clauses of a list of indicators, as (start, end, clause) in `text`.
+
+    `地区生产总值增长5.5%以上，一般公共预算收入增长5.5%，…` → one clause per
+    indicator; commas inside brackets or quotes do not split.
+    """
+    clauses, offset = [], 0
+    for part in split_top_level(text, "，；,;"):
+        stripped = part.strip().rstrip("。.")
+        if stripped:
+            start = offset + part.index(stripped)
+            clauses.append((start, start + len(stripped), stripped))
+        offset += len(part) + 1
+    return clauses
+
+
+def verbatim(source: str, clean: str) -> str | None:
+    """The stretch of `source` (original lines) that cleans to `clean`, or None.
+
+    Cleaning removes spaces, line breaks and `**` and writes half-width
+    punctuation full-width, so each character may stand after any of those.
+    """
+    if not clean:
+        return None
+    gap = r"(?:\s|\*\*)*"
+    pattern = gap.join(
+        f"[{re.escape(ch)}{re.escape(_HALF_WIDTH[ch])}]" if ch in _HALF_WIDTH else re.escape(ch)
+        for ch in clean if not ch.isspace())
+    match = re.search(pattern, source)
+    return match.group(0) if match else None
+
+
+class _ListReader:
+    def __init__(self, document_id: str, path: str, sections: Sequence[Section],
+                 paragraphs: Sequence[ParagraphLike], warnings: list[BuildWarning]):
+        self.document_id = document_id
+        self.path = path
+        self.sections = {s.section_id: s for s in sections}
+        self.paragraphs = paragraphs
+        self.warnings = warnings
+        self.items: list[Commitment] = []
+        self.ids: set[str] = set()
+        # Stretches of paragraph text (paragraph_id → [(start, end)]) that a commitment
+        # already holds, so that no sentence also becomes a statement.
+        self.claimed: dict[str, list[tuple[int, int]]] = {}
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(BuildWarning(self.path, line, message))
+
+    def add(self, kind: str, label: int, section_id: str | None, text: str, source_text: str,
+            lines: tuple[int, int], parties: list[tuple[str, str]] | None = None) -> Commitment:
+        wanted = f"{self.document_id}-{ID_WORD[kind]}-{label}"
+        commitment_id, n = wanted, 2
+        while commitment_id in self.ids:
+            commitment_id, n = f"{wanted}-r{n}", n + 1
+        self.ids.add(commitment_id)
+        item = Commitment(commitment_id=commitment_id, label=str(label), parent_id=None, kind=kind,
+                          section_id=section_id, line_start=lines[0], line_end=lines[1],
+                          text_zh=text, source_text=source_text, parties=parties or [])
+        self.items.append(item)
+        return item
+
+    def clause(self, paragraph: ParagraphLike, start: int, end: int, text: str
+               ) -> tuple[str, tuple[int, int]]:
+        """Verbatim text and lines of characters start…end of a paragraph's text."""
+        return (verbatim(paragraph.source_text, text) or paragraph.source_text,
+                paragraph.lines_of(start, end))
+
+    # ------------------------------------------------------------ expected targets
+
+    def expected_targets(self) -> None:
+        for paragraph in self.paragraphs:
+            if paragraph.part not in ("plan", "other"):
+                continue
+            text = paragraph.text_zh
+            intro = _TARGETS_INTRO.search(text)
+            if intro is None:
+                continue
+            end = text.find("。", intro.end())
+            body = text[intro.end():end if end >= 0 else len(text)]
+            sentence_start = max(text.rfind(stop, 0, intro.start()) for stop in "。！？") + 1
+            self.claimed.setdefault(paragraph.paragraph_id, []).append(
+                (sentence_start, end + 1 if end >= 0 else len(text)))
+            for n, (start, stop, clause) in enumerate(split_indicators(body), start=1):
+                source, lines = self.clause(paragraph, intro.end() + start, intro.end() + stop,
+                                            clause)
+                self.add("expected_target", n, paragraph.section_id, clause, source, lines)
+            return
+
+    # ------------------------------------------------------------ attachments
+
+    def attachments(self) -> None:
+        for section in self.sections.values():
+            if section.level != 1 or not section.label or not section.label.startswith("附件"):
+                continue
+            items = [p for p in self.paragraphs
+                     if p.section_id == section.section_id and p.item_number is not None]
+            if section.kind not in LIST_KINDS:
+                if items:
+                    self.warn(section.line, f"{section.label} {section.title_zh!r} is not a list "
+                                            "of livelihood projects, policies or action plans")
+                continue
+            self.check_numbers(section, items)
+            for paragraph in items:
+                self.list_item(section, paragraph)
+
+    def check_numbers(self, section: Section, items: Sequence[ParagraphLike]) -> None:
+        expected = 1
+        for paragraph in items:
+            number = paragraph.item_number
+            if number == expected - 1:
+                self.warn(paragraph.line_start, f"{section.label}: item {number} is numbered "
+                                                "like the item before it")
+            elif number > expected:
+                missing = (f"number {expected} is" if number == expected + 1
+                           else f"numbers {expected}–{number - 1} are")
+                self.warn(paragraph.line_start, f"{section.label}: item {number} follows item "
+                                                f"{expected - 1}: {missing} missing")
+            elif number < expected - 1:
+                self.warn(paragraph.line_start, f"{section.label}: item {number} is out of "
+                                                f"order: {expected} was expected")
+            expected = max(expected, number + 1)
+
+    def list_item(self, section: Section, paragraph: ParagraphLike) -> None:
+        text = _ITEM_NUMBER.sub("", paragraph.text_zh).rstrip(_ITEM_END)
+        parties = []
+        if section.kind == "policy":
+            if match := _LEAD_UNIT.search(text):
+                parties = [("lead_unit", match["unit"].strip())]
+                text = text[:match.start()].rstrip()
+            else:
+                self.warn(paragraph.line_end, f"{section.label}: policy {paragraph.item_number} "
+                                              "names no lead department in brackets")
+        if not text:
+            self.warn(paragraph.line_start, f"{section.label}: item {paragraph.item_number} is empty")
+            return
+        self.add(section.kind, paragraph.item_number, section.section_id, text,
+                 paragraph.source_text, (paragraph.line_start, paragraph.line_end), parties)
+
+    # ------------------------------------------------------------ inline livelihood list
+
+    def inline_livelihood(self) -> None:
+        """`民生实事` followed by paragraphs of `；`-separated projects (the 2022 report)."""
+        if any(s.kind == "livelihood_project" and s.level == 1 for s in self.sections.values()):
+            return  # the report lists them in an attachment
+        label, listing = 0, False
+        for paragraph in self.paragraphs:
+            text = paragraph.text_zh
+            if listing and paragraph.part == "plan" and text.count("；") >= 2:
+                body = _LIST_END.sub("", text)
+                self.claimed.setdefault(paragraph.paragraph_id, []).append((0, len(text)))
+                for start, stop, clause in _split_projects(body):
+                    label += 1
+                    source, lines = self.clause(paragraph, start, stop, clause)
+                    self.add("livelihood_project", label, paragraph.section_id, clause,
+                             source, lines)
+                continue
+            listing = paragraph.part == "plan" and any(w in text for w in _LIVELIHOOD_INTRO)
+
+
+    # ------------------------------------------------------------ statements
+
+    def statements(self) -> None:
+        for n, (paragraph, start, end, sentence) in enumerate(
+                quantified_sentences(self.paragraphs, self.claimed), start=1):
+            source, lines = self.clause(paragraph, start, end, sentence)
+            self.add("statement", n, paragraph.section_id, sentence, source, lines)
+
+
+def _split_projects(text: str) -> list[tuple[int, int, str]]:
+    projects, offset = [], 0
+    for part in split_top_level(text, "；;"):
+        stripped = part.strip()
+        if stripped:
+            start = offset + part.index(stripped)
+            projects.append((start, start + len(stripped), stripped))
+        offset += len(part) + 1
+    return projects
+
+
+def report_commitments(document_id: str, path: str, sections: Sequence[Section],
+                       paragraphs: Sequence[ParagraphLike],
+                       warnings: list[BuildWarning]) -> list[Commitment]:
+    """The listed commitments of one report, in reading order, numbered by `seq`."""
+    reader = _ListReader(document_id, path, sections, paragraphs, warnings)
+    reader.expected_targets()
+    reader.inline_livelihood()
+    reader.attachments()
+    reader.statements()
+    items = sorted(reader.items, key=lambda c: c.line_start)  # stable: list order kept
+    for seq, item in enumerate(items, start=1):
+        item.seq = seq
+    return items

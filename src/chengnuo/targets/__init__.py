@@ -1,0 +1,1 @@
+"""Targets, reported results, outcomes and indicator series: the numbers in the texts."""

@@ -1,0 +1,181 @@
+"""The translation store: file format, current/stale/missing, coverage gate, todo and status."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from chengnuo.errors import ChengnuoError
+from chengnuo.i18n.apply import Coverage, apply_translations, check_coverage
+from chengnuo.i18n.store import read_file, settings, skeleton, zh_hash
+from tests.conftest import REPO
+
+CHENGNUO = Path(sys.executable).with_name("chengnuo")
+GDP = "地区生产总值增长5.5%以上。"
+
+
+def test_hash_is_the_first_12_hex_digits_of_sha256_of_the_utf8_text():
+    # sha256("地区生产总值增长5.5%以上。") computed independently with sha256sum
+    assert zh_hash(GDP) == "866b14bdd452"
+    assert zh_hash("") == "e3b0c44298fc"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- id: a\n  zh_sha256: 866b14bdd452\n", "x.yaml:1: missing key 'en'"),
+    ("- id: a\n  zh_sha256: 866B14BDD452\n  en: x\n", "x.yaml:1: zh_sha256 '866B14BDD452' is not 12"),
+    ("- id: a\n  zh_sha256: 866b14bdd452\n  en: x\n  colour: red\n", "x.yaml:1: unknown key 'colour'"),
+    ("- id: a\n  zh_sha256: 866b14bdd452\n  en: 5\n", "x.yaml:1: 'en' must be text, not int"),
+    ("- id: a\n  zh_sha256: 866b14bdd452\n  en: x\n- id: a\n  zh_sha256: 866b14bdd452\n  en: y\n",
+     "x.yaml:4: id 'a' already has an entry at line 1"),
+    ("- id: a\n  zh_sha256: aaaaaaaaaaaa\n  zh: 地区生产总值增长5.5%以上。\n  en: x\n",
+     "x.yaml:1: id 'a': the zh given does not hash to its zh_sha256 (it hashes to 866b14bdd452)"),
+    ("- id: a\n  en: [x\n", "x.yaml:3: not valid YAML: did not find expected"),
+    ("id: a\n", "x.yaml:1: expected a list"),
+])
+def test_a_bad_translation_file_is_one_line_naming_file_and_line(tmp_path, text, message):
+    path = write(tmp_path, "x.yaml", text)
+    with pytest.raises(ChengnuoError) as error:
+        read_file(path, "x.yaml")
+    assert str(error.value).startswith(message)
+
+
+def test_an_empty_en_is_an_unfilled_skeleton_not_an_error(tmp_path):
+    path = write(tmp_path, "x.yaml", "- id: a\n  zh_sha256: 866b14bdd452\n  en: ''\n")
+    assert read_file(path)[0].en is None
+
+
+def test_skeleton_reads_back_as_entries_with_the_right_hash(tmp_path):
+    text = skeleton([("c-1", GDP, None), ("c-2", "“两园”：引号和冒号", None)])
+    entries = read_file(write(tmp_path, "x.yaml", text))
+    assert [(e.id, e.zh, e.zh_sha256, e.en) for e in entries] == [
+        ("c-1", GDP, "866b14bdd452", None), ("c-2", "“两园”：引号和冒号", zh_hash("“两园”：引号和冒号"), None)]
+
+
+def tables() -> dict[str, list[dict]]:
+    return {
+        "commitments": [
+            {"commitment_id": f"d-{n}", "document_id": "d", "text_zh": zh, "text_en": None}
+            for n, zh in enumerate([GDP, "一般公共预算收入增长6%。", "新建学校3所。"], start=1)],
+        "targets": [{"target_id": "d-1-t1", "commitment_id": "d-1", "indicator_zh": "地区生产总值",
+                     "indicator_en": None}],
+        "people": [{"person_id": "p", "name_en": "Chen Bo"}, {"person_id": "q", "name_en": None}],
+    }
+
+
+def test_current_english_is_applied_stale_and_missing_are_withheld(tmp_path):
+    write(tmp_path, "commitments/d.yaml",
+          f"- id: d-1\n  zh_sha256: {zh_hash(GDP)}\n  en: GDP to grow by more than 5.5%.\n"
+          "- id: d-2\n  zh_sha256: aaaaaaaaaaaa\n  en: Old English.\n"
+          "- id: gone\n  zh_sha256: aaaaaaaaaaaa\n  en: Dropped.\n")
+    write(tmp_path, "targets/d.yaml",
+          f"- id: d-1-t1\n  zh_sha256: {zh_hash('地区生产总值')}\n  en: GDP\n")
+    data = tables()
+    result = apply_translations(data, tmp_path)
+    assert [(r["text_en"], r["translation_status"]) for r in data["commitments"]] == [
+        ("GDP to grow by more than 5.5%.", "current"), (None, "stale"), (None, "missing")]
+    assert data["targets"][0]["indicator_en"] == "GDP"  # file named by the commitment's document
+    assert [str(w).split(": ", 1)[1] for w in sorted(result.warnings)] == [
+        "stale translation of commitments d-2: the Chinese changed (now "
+        f"{zh_hash('一般公共预算收入增长6%。')}); its English is not published",
+        f"no commitments row 'gone' in document 'd' (renamed or dropped?); under {tmp_path}/commitments/"]
+    assert {n: (c.rows, c.current, c.stale, c.missing) for n, c in result.coverage.items()} == {
+        "commitments": (3, 1, 1, 1), "targets": (1, 1, 0, 0), "people": (2, 1, 0, 1)}
+
+
+def test_columns_a_table_does_not_have_are_not_added(tmp_path):
+    data = tables()
+    apply_translations(data, tmp_path, columns={"commitments": ("commitment_id", "text_zh")})
+    assert data["commitments"][0] == {"commitment_id": "d-1", "document_id": "d", "text_zh": GDP,
+                                      "text_en": None}
+
+
+def test_the_gate_fails_below_the_threshold_and_names_the_setting():
+    coverage = {"commitments": Coverage("commitments", rows=300, current=150, stale=3),
+                "units": Coverage("units", rows=10, current=10),
+                "documents": Coverage("documents", rows=10, current=0)}  # not gated
+    strict = replace(settings(), required_coverage_percent=100.0)
+    with pytest.raises(ChengnuoError) as error:
+        check_coverage(coverage, strict)
+    assert str(error.value) == (
+        "the English edition is incomplete: commitments 50.0% (147 missing, 3 stale); 100% is "
+        "required (`chengnuo i18n todo TABLE DOCUMENT` lists what to translate; the threshold "
+        "is required_coverage_percent in src/chengnuo/metadata/i18n.yaml)")
+    check_coverage(coverage, replace(strict, required_coverage_percent=50.0))
+
+
+def test_the_build_writes_english_and_status_into_the_package(corpus):
+    from chengnuo.datapackage import stage
+    write(corpus.translations_dir, "sections/liaocheng-2023-task-plan.yaml",
+          f"- id: liaocheng-2023-task-plan-s1\n  zh_sha256: {zh_hash('主要预期目标')}\n"
+          "  en: Main expected targets\n")
+    try:
+        stage.run(corpus)
+    finally:
+        (corpus.translations_dir / "sections/liaocheng-2023-task-plan.yaml").unlink()
+    with (corpus.datapackage_dir / "data/sections.csv").open(encoding="utf-8") as handle:
+        rows = {r["section_id"]: r for r in csv.DictReader(handle)}
+    assert (rows["liaocheng-2023-task-plan-s1"]["title_en"],
+            rows["liaocheng-2023-task-plan-s1"]["translation_status"]) == ("Main expected targets", "current")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(CHENGNUO), *args], capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def untranslated(tmp_path) -> Path:
+    """The committed data package with an empty translation store."""
+    shutil.copytree(REPO / "datapackage", tmp_path / "datapackage")
+    (tmp_path / "translations").mkdir()
+    return tmp_path
+
+
+def test_todo_prints_a_skeleton_of_what_is_left(untranslated):
+    write(untranslated, "translations/commitments/dongchangfu-2024-task-plan.yaml",
+          "- id: dongchangfu-2024-task-plan-2\n  zh_sha256: aaaaaaaaaaaa\n  en: Old.\n")
+    result = run_cli("--project", str(untranslated), "i18n", "todo", "commitments",
+                     "dongchangfu-2024-task-plan")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        f"- id: dongchangfu-2024-task-plan-1\n  zh_sha256: 866b14bdd452\n  zh: {GDP}\n  en: ''\n"
+        "# stale: the Chinese changed since this was translated as: Old.\n"
+        "- id: dongchangfu-2024-task-plan-2\n")
+    assert result.stdout.count("- id: ") == 120
+    bad = run_cli("--project", str(untranslated), "i18n", "todo", "commitments", "nowhere")
+    assert (bad.returncode, bad.stderr) == (1, (
+        "error: no commitments row in document 'nowhere' (documents with rows: "
+        "dongchangfu-2024-task-plan, liaocheng-2022-work-report, liaocheng-2023-task-plan, "
+        "liaocheng-2023-work-report, liaocheng-2024-work-report)\n"))
+
+
+def test_status_prints_coverage_per_table(untranslated):
+    result = run_cli("--project", str(untranslated), "i18n", "status")
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:]
+            if not line.startswith(("required", "gated"))}
+    assert rows["commitments"][:5] == ["585", "0", "0", "585", "0.0%"]
+    assert rows["units"][:5] == ["186", "186", "0", "0", "100.0%"]
+    assert "(required_coverage_percent in src/chengnuo/metadata/i18n.yaml)" in result.stdout
+
+
+def test_todo_hints_say_what_the_checks_will_expect():
+    from chengnuo.i18n.commands import hints
+    from chengnuo.i18n.glossary import Glossary
+    glossary = Glossary.load(REPO / "translations")
+    assert hints("东昌府区新增就业4.5万人，完成投资1050亿元，增长5.5%。", glossary) == [
+        "numbers: 4.5万 → 45,000; 1050亿 → 105 billion",
+        "terms: 东昌府区 → Dongchangfu District; 万人 → people; 亿元 → yuan"]
+    assert hints("增长5.5%", glossary) == []

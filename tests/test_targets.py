@@ -1,0 +1,67 @@
+"""The targets stage on the bundled corpus: every figure of every commitment, checked by a golden file."""
+
+import json
+
+import pytest
+
+from chengnuo.quantities import METRICS, MODIFIERS, find_quantities
+from chengnuo.targets import stage as targets_stage
+from chengnuo.targets.stage import due_year, read_targets
+
+
+@pytest.fixture(scope="module")
+def targets(corpus):
+    targets_stage.run(corpus)
+    return read_targets(corpus)
+
+
+@pytest.fixture(scope="module")
+def commitments(corpus):
+    return {c["commitment_id"]: c for f in sorted(corpus.records_dir.glob("*.json"))
+            for c in json.loads(f.read_text(encoding="utf-8"))["commitments"]}
+
+
+def render(targets):
+    lines = ["target_id\tspan\tvalue\tvalue_max\tunit\tmodifier\tmetric\tdue_year\tindicator_zh"]
+    for t in targets:
+        lines.append("\t".join(str(t[k]) if t[k] is not None else "" for k in (
+            "target_id", "span", "value", "value_max", "unit", "modifier", "metric", "due_year",
+            "indicator_zh")))
+    return "\n".join(lines) + "\n"
+
+
+def test_every_target_of_the_corpus(targets, golden):
+    golden("targets/targets.tsv", render(targets))
+
+
+def test_each_span_is_in_its_commitment_text(targets, commitments):
+    for t in targets:
+        assert t["span"] in commitments[t["commitment_id"]]["text_zh"], t["target_id"]
+        assert t["modifier"] in MODIFIERS and t["metric"] in METRICS
+
+
+def test_the_expected_targets_of_the_2023_city_plan(targets):
+    by_id = {t["target_id"]: t for t in targets}
+    # liaocheng-2023-task-plan.txt:21
+    assert {k: by_id["liaocheng-2023-task-plan-3-q3"][k]
+            for k in ("indicator_zh", "value", "unit", "modifier", "metric")} == {
+        "indicator_zh": "居民消费价格涨幅", "value": "3", "unit": "%", "modifier": "at_most",
+        "metric": "growth_rate"}
+    expected = ["地区生产总值", "一般公共预算收入", "固定资产投资", "居民人均可支配收入",
+                "居民消费价格涨幅", "社会消费品零售总额", "外贸进出口", "实际使用外资"]
+    found = [t["indicator_zh"] for t in targets
+             if t["commitment_id"] in {f"liaocheng-2023-task-plan-{n}" for n in (1, 2, 3, 4)}]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    # liaocheng-2023-task-plan.txt:33 (task 6): a later year before the figure, same sentence
+    ("规上工业增加值增长8%以上。力争到2025年，制造业增加值占GDP比重达到35%左右。", 2023, [2023, 2025]),
+    # liaocheng-2023-task-plan.txt:76 (task 39): a multi-year total
+    ("落地过亿元项目230个以上。2022-2025年累计引进投资亿元以上项目800个", 2023, [2023, 2025]),
+    # a year after the figure does not move it
+    ("新改建农村公路500公里，2025年前全部完成。", 2023, [2023]),
+])
+def test_due_year(text, year, expected):
+
+    assert [due_year(text, q, year) for q in find_quantities(text)] == expected
