@@ -59,6 +59,9 @@ EXPECTED_COLUMNS = {
                    "source_text", "line_start", "line_end"],
     "targets": ["target_id", "commitment_id", "indicator_zh", "indicator_en", "value", "value_max",
                 "unit", "modifier", "metric", "span", "due_year"],
+    "results": ["result_id", "document_id", "paragraph_id", "indicator_zh", "value", "value_max",
+                "unit", "modifier", "metric", "span", "reported_year", "period", "text_zh",
+                "text_en", "translation_status", "line"],
 }
 
 DOC = "liaocheng-2023-task-plan"
@@ -148,6 +151,13 @@ def sample_tables() -> dict[str, list[dict]]:
              "unit": "%", "modifier": "at_least", "metric": "growth_rate", "span": "5.5%以上",
              "due_year": 2023},
         ],
+        "results": [
+            {"result_id": f"{DOC}-p2-r1", "document_id": DOC, "paragraph_id": f"{DOC}-p2",
+             "indicator_zh": "发放消费券", "value": Decimal("3400"), "value_max": None,
+             "unit": "万元", "modifier": "exact", "metric": "level", "span": "3400 万元",
+             "reported_year": 2022, "period": "year", "text_zh": "发放消费券3400万元。",
+             "text_en": None, "translation_status": "missing", "line": 34},
+        ],
     }
 
 
@@ -211,6 +221,12 @@ EXPECTED_CSV = {
         "span,due_year\n"
         f"{DOC}-5-q1,{DOC}-5,固定资产投资,fixed-asset investment,5.5,,%,at_least,growth_rate,5.5%以上,2023\n"
         f"{DOC}-5-q2,{DOC}-5,,,10,15,个,exact,count,10—15个,2023\n"
+    ),
+    "results": (
+        "result_id,document_id,paragraph_id,indicator_zh,value,value_max,unit,modifier,metric,span,"
+        "reported_year,period,text_zh,text_en,translation_status,line\n"
+        f"{DOC}-p2-r1,{DOC},{DOC}-p2,发放消费券,3400,,万元,exact,level,3400 万元,2022,year,"
+        "发放消费券3400万元。,,missing,34\n"
     ),
 }
 

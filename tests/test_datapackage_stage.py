@@ -27,7 +27,7 @@ def test_stage_builds_a_valid_package_from_the_bundled_reports(tmp_path: Path):
     assert validate_package(project.datapackage_dir) == []
     assert all(report.counts[name] > 0 for name in
                ("jurisdictions", "sources", "documents", "sections", "commitments",
-                "assignments", "units", "people", "targets")), report.counts
+                "assignments", "units", "people", "targets", "results")), report.counts
     before = {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")}
     datapackage_stage.run(project)
     assert {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")} == before

@@ -21,17 +21,53 @@ def commitments(corpus):
             for c in json.loads(f.read_text(encoding="utf-8"))["commitments"]}
 
 
-def render(targets):
-    lines = ["target_id\tspan\tvalue\tvalue_max\tunit\tmodifier\tmetric\tdue_year\tindicator_zh"]
-    for t in targets:
-        lines.append("\t".join(str(t[k]) if t[k] is not None else "" for k in (
-            "target_id", "span", "value", "value_max", "unit", "modifier", "metric", "due_year",
-            "indicator_zh")))
+@pytest.fixture(scope="module")
+def results(targets, corpus):
+    return read_targets(corpus, "results")
+
+
+def render(rows, columns):
+    lines = ["\t".join(columns)]
+    for row in rows:
+        lines.append("\t".join(str(row[k]) if row[k] is not None else "" for k in columns))
     return "\n".join(lines) + "\n"
 
 
 def test_every_target_of_the_corpus(targets, golden):
-    golden("targets/targets.tsv", render(targets))
+    golden("targets/targets.tsv", render(targets, (
+        "target_id", "span", "value", "value_max", "unit", "modifier", "metric", "due_year",
+        "indicator_zh")))
+
+
+def test_every_reported_result_of_the_corpus(results, golden):
+    golden("targets/results.tsv", render(results, (
+        "result_id", "line", "span", "value", "value_max", "unit", "modifier", "metric",
+        "reported_year", "period", "indicator_zh", "text_zh")))
+
+
+@pytest.mark.parametrize("span, line, sentence", [
+    # liaocheng-2024-work-report.txt:19: a figure on the first line of a paragraph cut by a page break
+    ("244.6亿元", 19,
+     "一般公共预算收入完成244.6亿元、增长6.1%，主要指标增速高于全省平均水平，综合实力进一步提升。"),
+    # liaocheng-2024-work-report.txt:31-33: `1050` ends line 31, `亿元` begins line 33
+    ("1050亿元", 31,
+     "实施“369”项目攻坚机制，1000多个省市县重点项目完成投资1050亿元，发行专项债券157.2亿元，"
+     "固定资产投资增长7%以上。"),
+    # liaocheng-2024-work-report.txt:53
+    ("4.6万人", 53, "城镇新增就业4.6万人，发放创业担保贷款15.7亿元。"),
+])
+def test_results_keep_their_sentence_and_line(results, span, line, sentence):
+    [row] = [r for r in results if r["document_id"] == "liaocheng-2024-work-report" and r["span"] == span]
+    assert (row["line"], row["text_zh"]) == (line, sentence)
+    assert row["result_id"].startswith(row["paragraph_id"] + "-r")
+
+
+def test_results_report_on_the_year_before_the_report(results):
+    assert {(r["document_id"], r["reported_year"]) for r in results} == {
+        ("liaocheng-2022-work-report", 2021), ("liaocheng-2024-work-report", 2023)}
+    five_years = {r["line"] for r in results if r["period"] == "five_years"}
+    # liaocheng-gazette-2022-02.txt:117-125: the paragraphs that begin 五年来
+    assert five_years == {117, 119, 121, 123, 125}
 
 
 def test_each_span_is_in_its_commitment_text(targets, commitments):

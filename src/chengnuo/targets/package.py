@@ -18,8 +18,9 @@ NUMBER_COLUMNS = ("value", "value_max", "reported_value", "reported_value_max",
 
 
 def figure_tables(project: Project) -> dict[str, list[dict[str, Any]]]:
-    """The targets table (build/targets), ready for the data package."""
-    return {"targets": [_numbers(row) for row in read_targets(project)]}
+    """The targets and results tables (build/targets), ready for the data package."""
+    return {name: [_numbers(row) for row in read_targets(project, name)]
+            for name in ("targets", "results")}
 
 
 def _numbers(row: dict[str, Any]) -> dict[str, Any]:

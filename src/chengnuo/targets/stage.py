@@ -1,8 +1,9 @@
-"""The targets stage: parsed commitments → one row per quantity each one promises.
+"""The targets stage: the figures each commitment promises, and each review reports.
 
 read:  build/records/<document_id>.json (records stage), the registry (document years)
-work:  chengnuo.quantities on each commitment's text; the year each figure is due
-write: build/targets/targets.json
+work:  chengnuo.quantities on each commitment's text (targets, with the year each
+       figure is due) and on each paragraph of a report's review part (results)
+write: build/targets/targets.json, build/targets/results.json
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
 from chengnuo.quantities import Quantity, find_quantities
+from chengnuo.targets.columns import quantity_columns
+from chengnuo.targets.results import result_rows
 from chengnuo.records.stage import read_records, write_json
 from chengnuo.registry import load_registry
 from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
@@ -35,13 +38,6 @@ def target_rows(commitment: dict[str, Any], year: int) -> list[dict[str, Any]]:
     } for number, q in enumerate(find_quantities(text), start=1)]
 
 
-def quantity_columns(q: Quantity) -> dict[str, Any]:
-    """The columns every table of figures shares; numbers as exact decimal strings."""
-    return {"indicator_zh": q.indicator_zh or None, "value": _decimal(q.value),
-            "value_max": _decimal(q.value_max), "unit": q.unit, "modifier": q.modifier,
-            "metric": q.metric, "span": q.span}
-
-
 def due_year(text: str, quantity: Quantity, year: int) -> int:
     """The year a figure is promised for: the document's, unless its sentence names a later one.
 
@@ -58,27 +54,29 @@ def due_year(text: str, quantity: Quantity, year: int) -> int:
     return due
 
 
-def _decimal(value: Any) -> str | None:
-    return None if value is None else format(value, "f")
-
-
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
     years = {d.document_id: d.year for d in load_registry(project).documents}
-    rows = []
+    rows, results = [], []
     for record in read_records(project):
         progress(record["document_id"])
+        year = years[record["document_id"]]
         for commitment in record["commitments"]:
             rows += target_rows(commitment, years[commitment["document_id"]])
+        for paragraph in record.get("paragraphs", []):
+            if paragraph["part_kind"] == "review":
+                results += result_rows(paragraph, year)
     with replaced_folder(project.build_dir / "targets") as folder:
         write_json(folder / "targets.json", rows)
+        write_json(folder / "results.json", results)
     return StageReport("targets", counts={
-        "targets": len(rows), "commitments with targets": len({r["commitment_id"] for r in rows})})
+        "targets": len(rows), "commitments with targets": len({r["commitment_id"] for r in rows}),
+        "results": len(results)})
 
 
-def read_targets(project: Project) -> list[dict[str, Any]]:
-    """The targets stage's output; the next stages' input."""
-    path = project.build_dir / "targets" / "targets.json"
+def read_targets(project: Project, name: str = "targets") -> list[dict[str, Any]]:
+    """One table of the targets stage's output (`targets` or `results`); the next stages' input."""
+    path = project.build_dir / "targets" / f"{name}.json"
     if not path.is_file():
-        raise ChengnuoError("no targets", path=project.relative(path),
+        raise ChengnuoError(f"no {name}", path=project.relative(path),
                             hint="run `chengnuo targets` first")
     return json.loads(path.read_text(encoding="utf-8"))
