@@ -25,6 +25,7 @@ def test_build_ends_with_a_summary(built):
         "targets: 517 targets, 307 commitments with targets, 238 results, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
         "1725 assignments, 343 paragraphs, 186 units, 18 people, 517 targets, 238 results, 0 warnings; "
+        "downloads: 11 tables, 27 files, 0 warnings; "
         "site: 713 zh pages, 713 en pages, 1430 html files, 0 warnings")
 
 
@@ -45,7 +46,7 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize("command", ["text", "records", "targets", "datapackage", "site", "build"])
+@pytest.mark.parametrize("command", ["text", "records", "targets", "datapackage", "downloads", "site", "build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,
                             check=True)

@@ -28,17 +28,18 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     # Imported here so `chengnuo --help` stays fast and one broken stage
     # cannot stop the others from being listed.
     from chengnuo.datapackage import stage as datapackage_stage
+    from chengnuo.downloads import stage as downloads_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.site import stage as site_stage
     from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
     return {"text": text_stage.run, "records": records_stage.run,
             "targets": targets_stage.run, "datapackage": datapackage_stage.run,
-            "site": site_stage.run}
+            "downloads": downloads_stage.run, "site": site_stage.run}
 
 
 # What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
-BUILD_STAGES = ["text", "records", "targets", "datapackage"]
+BUILD_STAGES = ["text", "records", "targets", "datapackage", "downloads"]
 
 
 def _run_stages(project: Project, names: list[str], where: list[str]) -> list[StageReport]:
@@ -128,6 +129,13 @@ def datapackage(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def downloads(ctx: click.Context) -> None:
+    """Write build/downloads/ and the downloads pages from datapackage/ (needs `datapackage`)."""
+    _run(ctx, ["downloads"])
+
+
+@main.command()
+@click.pass_context
 def site(ctx: click.Context) -> None:
     """Write the pages into docs/ and build the zh and en site into build/site/ (needs `datapackage`)."""
     _run(ctx, ["site"])
@@ -136,7 +144,7 @@ def site(ctx: click.Context) -> None:
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, targets, datapackage, and site if there is mkdocs.yml."""
+    """Run every stage in order: text, records, targets, datapackage, downloads, and site if there is mkdocs.yml."""
     project: Project = ctx.obj["project"]
     # A project without a site configuration (a data-only copy) still builds its package.
     site = ["site"] if (project.root / "mkdocs.yml").is_file() else []

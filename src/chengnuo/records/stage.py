@@ -77,6 +77,13 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         progress(f"[{number}/{len(documents)}] {document.document_id}")
         records.append(parse_document(project, document, source_lines(project, source.source_id),
                                       path, reference))
+        if document.kind == "task_plan" and not records[-1]["commitments"]:
+            # A plan without tasks is the wrong file or the wrong range, never a real plan.
+            raise ChengnuoError(f"document '{document.document_id}' has no numbered task in lines "
+                                f"{document.line_start}-{document.line_end}", path=path,
+                                line=document.line_start,
+                                hint="check the file, and its line_start, line_end and kind "
+                                     "in reports/registry.yaml")
     if not records:
         raise ChengnuoError("no document to parse", path=project.relative(project.registry_path),
                             hint="register a task_plan document")
