@@ -8,6 +8,8 @@ import subprocess
 import pytest
 
 from chengnuo.site.data import SiteData
+from chengnuo.site.escape import md
+from chengnuo.site.labels import translated
 from chengnuo.site.stage import GENERATED, generate
 from tests.conftest import MAIN, REPO
 
@@ -37,13 +39,21 @@ def test_every_commitment_has_a_permalink_named_after_its_id(pages):
         assert {f"commitments/{cid}.md" for cid in data.commitments} <= set(pages[lang])
 
 
-def test_untranslated_text_is_marked_on_english_pages(pages):
+def test_english_pages_show_the_translation_or_mark_it_pending(pages):
     data = SiteData.load(MAIN.datapackage_dir)
-    untranslated = [c for c in data.commitments.values() if not c.get("text_en")]
-    assert untranslated
-    for row in untranslated[:20]:
+    for row in list(data.commitments.values())[:200]:
         page = pages["en"][f"commitments/{row['commitment_id']}.md"]
-        assert '<span class="cn-pending">translation pending</span>' in page
+        if row.get("text_en"):
+            assert md(row["text_en"]) in page and "translation pending" not in page.split("\n\n")[2]
+        else:
+            assert f'<span class="cn-pending">translation pending</span> <span lang="zh">{md(row["text_zh"])}' in page
+
+
+def test_a_missing_translation_is_marked_and_shows_the_chinese():
+    assert translated("新改建农村公路500公里。", None, "en") == (
+        '<span class="cn-pending">translation pending</span> <span lang="zh">新改建农村公路500公里。</span>')
+    assert translated("新改建农村公路500公里。", "Build 500 km", "en") == "Build 500 km"
+    assert translated("新改建农村公路500公里。", "Build 500 km", "zh") == "新改建农村公路500公里。"
 
 
 def test_every_source_link_lands_on_a_line_anchor_of_the_document(pages):
