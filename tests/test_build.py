@@ -26,7 +26,7 @@ def test_build_ends_with_a_summary(built):
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
         "1725 assignments, 343 paragraphs, 186 units, 18 people, 517 targets, 238 results, 0 warnings; "
         "downloads: 11 tables, 27 files, 0 warnings; "
-        "site: 713 zh pages, 713 en pages, 1432 html files, 0 warnings")
+        "site: 713 zh pages, 713 en pages, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
