@@ -96,21 +96,28 @@ def topic_pages(data: SiteData, lang: str, files: Files) -> None:
 
 
 def _allocation_section(data: SiteData, area_id: str, lang: str) -> str:
-    """The 2022 public-welfare-jobs allocation: this area's row, compared with every area."""
+    """The 2022 public-welfare-jobs allocation: every area's figures, this area in bold."""
     rows = data.tables.get("allocations", [])
     if not rows:
         return ""
-    value_columns = [c for c in rows[0] if c not in ("jurisdiction_id", "document_id", "line",
-                                                    "allocation_id", "name_zh", "name_en")]
-    header = [t(lang, "area")] + [md(c) for c in value_columns]
+    categories = list(dict.fromkeys(r["category"] for r in rows))
+    values = {(r["jurisdiction_id"], r["category"]): r for r in rows}
+    header = [t(lang, "area")] + [md(value_label("allocations", "category", c, lang)) for c in categories]
     body = []
-    for row in rows:
-        label = md(name(data.jurisdictions.get(row.get("jurisdiction_id")), lang)
-                   or row.get("jurisdiction_id") or "")
-        if row.get("jurisdiction_id") == area_id:
-            label = f"**{label}**"
-        body.append([label] + [md(row.get(c)) if row.get(c) is not None else "" for c in value_columns])
-    return f"## {t(lang, 'allocation')}\n\n" + table(header, body)
+    for jurisdiction_id in dict.fromkeys(r["jurisdiction_id"] for r in rows):
+        label = md(name(data.jurisdictions.get(jurisdiction_id), lang) or jurisdiction_id)
+        cells = []
+        for category in categories:
+            row = values.get((jurisdiction_id, category))
+            cells.append(md(f"{row['value']:g} {row.get('unit') or ''}".strip()) if row else "")
+        if jurisdiction_id == area_id:
+            label, cells = f"**{label}**", [f"**{c}**" if c else c for c in cells]
+        body.append([label] + cells)
+    document_id = rows[0]["document_id"]
+    source = (link(md(t(lang, "source")), f"counties/{area_id}/index.md",
+                   page_path("documents", document_id), f"L{rows[0]['line']}")
+              if document_id in data.documents and rows[0].get("line") else "")
+    return f"## {t(lang, 'allocation')}\n\n" + table(header, body) + (f"\n{source}\n" if source else "")
 
 
 def area_pages(data: SiteData, lang: str, files: Files) -> None:
