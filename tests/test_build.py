@@ -30,7 +30,7 @@ def test_build_ends_with_a_summary(built):
         "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 16 topics, "
         "1567 mentions, 517 targets, 238 results, 0 warnings; "
         "downloads: 14 tables, 60 files, 0 warnings; "
-        "site: SITE")
+        "site: 729 zh pages, 729 en pages, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
