@@ -33,11 +33,13 @@ def built(tmp_path_factory) -> Path:
 def test_build_ends_with_a_summary(built):
     assert built.joinpath("build.log").read_text().splitlines()[-1] == (
         "summary: text: 5 sources, 13 documents, 1624 lines, 0 warnings; "
-        "records: 5 documents, 585 commitments, 343 paragraphs, 1725 assignments, 3 warnings; "
+        "records: 7 documents, 585 commitments, 343 paragraphs, 36 allocations, 1725 assignments, "
+        "3 warnings; "
         "targets: 517 targets, 307 commitments with targets, 238 results, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
-        "1725 assignments, 343 paragraphs, 186 units, 18 people, 517 targets, 238 results, 0 warnings; "
-        "downloads: 11 tables, 27 files, 0 warnings")
+        "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 517 targets, "
+        "238 results, 0 warnings; "
+        "downloads: 12 tables, 29 files, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):

@@ -82,6 +82,7 @@ class ParsedPlan:
     commitments: list[Commitment]
     warnings: list[BuildWarning]
     paragraphs: list = field(default_factory=list)  # a plan's items are its text
+    allocations: list = field(default_factory=list)  # allocations.Cell of a table attachment
 
 
 def section_kind(title: str) -> str:
