@@ -63,6 +63,8 @@ EXPECTED_COLUMNS = {
                 "unit", "modifier", "metric", "span", "reported_year", "period", "text_zh",
                 "text_en", "translation_status", "line"],
     "allocations": ["document_id", "jurisdiction_id", "category", "value", "unit", "line"],
+    "topics": ["topic_id", "name_zh", "name_en", "description_zh", "description_en"],
+    "mentions": ["commitment_id", "jurisdiction_id", "how", "named_as"],
 }
 
 DOC = "liaocheng-2023-task-plan"
@@ -102,12 +104,12 @@ def sample_tables() -> dict[str, list[dict]]:
         "commitments": [
             {"commitment_id": f"{DOC}-5-1", "document_id": DOC, "label": "5(1)",
              "parent_id": f"{DOC}-5", "seq": 6, "kind": "task", "section_id": f"{DOC}-s1-1",
-             "topic_id": None, "text_zh": "推进重点项目建设。", "text_en": None,
+             "topic_id": "investment", "text_zh": "推进重点项目建设。", "text_en": None,
              "translation_status": "missing",
              # Verbatim, with the leading ASCII space and full-width digit of the original.
              "source_text": " (１）推进重点项目建设。", "line_start": 31, "line_end": 31},
             {"commitment_id": f"{DOC}-5", "document_id": DOC, "label": "5", "parent_id": None,
-             "seq": 5, "kind": "task", "section_id": f"{DOC}-s1-1", "topic_id": None,
+             "seq": 5, "kind": "task", "section_id": f"{DOC}-s1-1", "topic_id": "investment",
              "text_zh": "扩大有效投资，实施“项目深化年”活动。",
              "text_en": 'Expand effective investment; run the "year of project deepening".',
              "translation_status": "current",
@@ -133,6 +135,20 @@ def sample_tables() -> dict[str, list[dict]]:
         "people": [
             {"person_id": "zhang-san", "name_zh": "张三", "name_en": "Zhang San",
              "jurisdiction_id": "liaocheng"},
+        ],
+        "topics": [
+            {"topic_id": "investment", "name_zh": "投资、招商与重大项目",
+             "name_en": "Investment, investment promotion and major projects",
+             "description_zh": "固定资产投资、重点项目建设、招商引资。",
+             "description_en": "Fixed-asset investment, key projects, attracting investors."},
+        ],
+        "mentions": [
+            {"commitment_id": f"{DOC}-5-1", "jurisdiction_id": "dongchangfu", "how": "named",
+             "named_as": "东昌府区"},
+            {"commitment_id": f"{DOC}-5", "jurisdiction_id": "dongchangfu", "how": "all_counties",
+             "named_as": "各县〔市、区〕人民政府"},
+            {"commitment_id": f"{DOC}-5", "jurisdiction_id": "dongchangfu", "how": "named",
+             "named_as": "东昌府|侯营"},
         ],
         "paragraphs": [
             {"paragraph_id": f"{DOC}-p2", "document_id": DOC, "section_id": f"{DOC}-s1-1",
@@ -196,10 +212,10 @@ EXPECTED_CSV = {
     "commitments": (
         "commitment_id,document_id,label,parent_id,seq,kind,section_id,topic_id,text_zh,text_en,"
         "translation_status,source_text,line_start,line_end\n"
-        f"{DOC}-5,{DOC},5,,5,task,{DOC}-s1-1,,扩大有效投资，实施“项目深化年”活动。,"
+        f"{DOC}-5,{DOC},5,,5,task,{DOC}-s1-1,investment,扩大有效投资，实施“项目深化年”活动。,"
         '"Expand effective investment; run the ""year of project deepening"".",current,'
         '"5.扩大有效投资，实施“项目深化年”活动。\n（牵头领导：张三；牵头单位：市发展改革委）",29,30\n'
-        f"{DOC}-5-1,{DOC},5(1),{DOC}-5,6,task,{DOC}-s1-1,,推进重点项目建设。,,missing,"
+        f"{DOC}-5-1,{DOC},5(1),{DOC}-5,6,task,{DOC}-s1-1,investment,推进重点项目建设。,,missing,"
         " (１）推进重点项目建设。,31,31\n"
     ),
     "assignments": (
@@ -218,6 +234,19 @@ EXPECTED_CSV = {
     "people": (
         "person_id,name_zh,name_en,jurisdiction_id\n"
         "zhang-san,张三,Zhang San,liaocheng\n"
+    ),
+    "topics": (
+        "topic_id,name_zh,name_en,description_zh,description_en\n"
+        'investment,投资、招商与重大项目,"Investment, investment promotion and major projects",'
+        '固定资产投资、重点项目建设、招商引资。,"Fixed-asset investment, key projects, '
+        'attracting investors."\n'
+    ),
+    # Natural commitment order (5 before 5-1), then `how` in its listed order.
+    "mentions": (
+        "commitment_id,jurisdiction_id,how,named_as\n"
+        f"{DOC}-5,dongchangfu,named,东昌府|侯营\n"
+        f"{DOC}-5,dongchangfu,all_counties,各县〔市、区〕人民政府\n"
+        f"{DOC}-5-1,dongchangfu,named,东昌府区\n"
     ),
     "paragraphs": (
         "paragraph_id,document_id,section_id,part_kind,seq,text_zh,source_text,line_start,line_end\n"
