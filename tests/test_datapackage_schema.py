@@ -56,7 +56,7 @@ EXPECTED_COLUMNS = {
     "units": ["unit_id", "jurisdiction_id", "name_zh", "name_en", "unit_type", "aliases"],
     "people": ["person_id", "name_zh", "name_en", "jurisdiction_id"],
     "paragraphs": ["paragraph_id", "document_id", "section_id", "part_kind", "seq", "text_zh",
-                   "source_text", "line_start", "line_end"],
+                   "text_en", "translation_status", "source_text", "line_start", "line_end"],
     "targets": ["target_id", "commitment_id", "indicator_zh", "indicator_en", "value", "value_max",
                 "unit", "modifier", "metric", "span", "due_year"],
     "results": ["result_id", "document_id", "paragraph_id", "indicator_zh", "value", "value_max",
@@ -153,11 +153,12 @@ def sample_tables() -> dict[str, list[dict]]:
         "paragraphs": [
             {"paragraph_id": f"{DOC}-p2", "document_id": DOC, "section_id": f"{DOC}-s1-1",
              "part_kind": "plan", "seq": 2, "text_zh": "千方百计促消费。出台“双十条”。",
-             "source_text": "**千方百计促消费。**出台“双\n\n十条”。", "line_start": 33,
+             "text_en": "Do everything possible to boost consumption. Issue the \"double ten\" measures.",
+             "translation_status": "current", "source_text": "**千方百计促消费。**出台“双\n\n十条”。", "line_start": 33,
              "line_end": 35},
             {"paragraph_id": f"{DOC}-p10", "document_id": DOC, "section_id": None,
              "part_kind": "attachment", "seq": 10, "text_zh": "1.新增城镇就业4万人以上；",
-             "source_text": "1. 新增城镇就业 4 万人以上；", "line_start": 223, "line_end": 223},
+             "text_en": None, "translation_status": "missing", "source_text": "1. 新增城镇就业 4 万人以上；", "line_start": 223, "line_end": 223},
         ],
         "allocations": [
             {"document_id": DOC, "jurisdiction_id": "liaocheng", "category": "rural",
@@ -249,10 +250,13 @@ EXPECTED_CSV = {
         f"{DOC}-5-1,dongchangfu,named,东昌府区\n"
     ),
     "paragraphs": (
-        "paragraph_id,document_id,section_id,part_kind,seq,text_zh,source_text,line_start,line_end\n"
+        "paragraph_id,document_id,section_id,part_kind,seq,text_zh,text_en,translation_status,"
+        "source_text,line_start,line_end\n"
         f"{DOC}-p2,{DOC},{DOC}-s1-1,plan,2,千方百计促消费。出台“双十条”。,"
+        '"Do everything possible to boost consumption. Issue the ""double ten"" measures.",current,'
         '"**千方百计促消费。**出台“双\n\n十条”。",33,35\n'
-        f"{DOC}-p10,{DOC},,attachment,10,1.新增城镇就业4万人以上；,1. 新增城镇就业 4 万人以上；,223,223\n"
+        f"{DOC}-p10,{DOC},,attachment,10,1.新增城镇就业4万人以上；,,missing,"
+        "1. 新增城镇就业 4 万人以上；,223,223\n"
     ),
     "allocations": (
         "document_id,jurisdiction_id,category,value,unit,line\n"
