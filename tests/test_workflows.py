@@ -82,5 +82,6 @@ def test_pages_installs_tests_validates_builds_and_deploys_in_that_order(pages):
         < at("actions/upload-pages-artifact")
     assert steps[at("actions/upload-pages-artifact")]["with"]["path"] == "build/site"
     assert "SOURCE_DATE_EPOCH" in text[at("make build")]
+    assert "chengnuo site" in text[at("make build")]
     deploy = pages["jobs"]["deploy"]["steps"]
     assert [s["uses"].split("@")[0] for s in deploy] == ["actions/deploy-pages"]
