@@ -45,7 +45,8 @@ def pytest_addoption(parser):
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Project:
-    """A copy of the project whose text, records and targets stages ran on the bundled reports."""
+    """A copy of the project whose stages up to outcomes ran on the bundled reports."""
+    from chengnuo.outcomes import stage as outcomes_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
@@ -54,6 +55,7 @@ def corpus(tmp_path_factory) -> Project:
     text_stage.run(project)
     records_stage.run(project)
     targets_stage.run(project)
+    outcomes_stage.run(project)
     return project
 
 

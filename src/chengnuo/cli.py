@@ -28,15 +28,17 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     # Imported here so `chengnuo --help` stays fast and one broken stage
     # cannot stop the others from being listed.
     from chengnuo.datapackage import stage as datapackage_stage
+    from chengnuo.outcomes import stage as outcomes_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
     return {"text": text_stage.run, "records": records_stage.run,
-            "targets": targets_stage.run, "datapackage": datapackage_stage.run}
+            "targets": targets_stage.run, "outcomes": outcomes_stage.run,
+            "datapackage": datapackage_stage.run}
 
 
 # What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
-BUILD_STAGES = ["text", "records", "targets", "datapackage"]
+BUILD_STAGES = ["text", "records", "targets", "outcomes", "datapackage"]
 
 
 def _run_stages(project: Project, names: list[str], where: list[str]) -> list[StageReport]:
@@ -119,15 +121,22 @@ def targets(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def outcomes(ctx: click.Context) -> None:
+    """Match each target to the next year's review into build/outcomes/ (needs `targets`)."""
+    _run(ctx, ["outcomes"])
+
+
+@main.command()
+@click.pass_context
 def datapackage(ctx: click.Context) -> None:
-    """Write and validate datapackage/ from build/records/ and build/targets/."""
+    """Write and validate datapackage/ from build/records/, build/targets/ and build/outcomes/."""
     _run(ctx, ["datapackage"])
 
 
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, targets, datapackage."""
+    """Run every stage in order: text, records, targets, outcomes, datapackage."""
     _run(ctx, BUILD_STAGES)
 
 
