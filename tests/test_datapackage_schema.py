@@ -62,6 +62,7 @@ EXPECTED_COLUMNS = {
     "results": ["result_id", "document_id", "paragraph_id", "indicator_zh", "value", "value_max",
                 "unit", "modifier", "metric", "span", "reported_year", "period", "text_zh",
                 "text_en", "translation_status", "line"],
+    "allocations": ["document_id", "jurisdiction_id", "category", "value", "unit", "line"],
     "outcomes": ["target_id", "commitment_id", "status", "method", "confidence", "reported_value",
                  "reported_unit", "result_id", "evidence_document_id", "evidence_line",
                  "evidence_text", "evidence_en", "note"],
@@ -148,6 +149,14 @@ def sample_tables() -> dict[str, list[dict]]:
             {"paragraph_id": f"{DOC}-p10", "document_id": DOC, "section_id": None,
              "part_kind": "attachment", "seq": 10, "text_zh": "1.新增城镇就业4万人以上；",
              "source_text": "1. 新增城镇就业 4 万人以上；", "line_start": 223, "line_end": 223},
+        ],
+        "allocations": [
+            {"document_id": DOC, "jurisdiction_id": "liaocheng", "category": "rural",
+             "value": 24000, "unit": "个", "line": 347},
+            {"document_id": DOC, "jurisdiction_id": "dongchangfu", "category": "total",
+             "value": 3310, "unit": "个", "line": 336},
+            {"document_id": DOC, "jurisdiction_id": "liaocheng", "category": "total",
+             "value": 27600, "unit": "个", "line": 347},
         ],
         "targets": [
             {"target_id": f"{DOC}-5-q2", "commitment_id": f"{DOC}-5", "indicator_zh": None,
@@ -243,6 +252,12 @@ EXPECTED_CSV = {
         f"{DOC}-p2,{DOC},{DOC}-s1-1,plan,2,千方百计促消费。出台“双十条”。,"
         '"**千方百计促消费。**出台“双\n\n十条”。",33,35\n'
         f"{DOC}-p10,{DOC},,attachment,10,1.新增城镇就业4万人以上；,1. 新增城镇就业 4 万人以上；,223,223\n"
+    ),
+    "allocations": (
+        "document_id,jurisdiction_id,category,value,unit,line\n"
+        f"{DOC},dongchangfu,total,3310,个,336\n"
+        f"{DOC},liaocheng,total,27600,个,347\n"
+        f"{DOC},liaocheng,rural,24000,个,347\n"
     ),
     "targets": (
         "target_id,commitment_id,indicator_zh,indicator_en,value,value_max,unit,modifier,metric,"

@@ -228,8 +228,10 @@ def test_repeated_and_missing_numbers_are_warned_with_their_line():
     lines[4] = lines[4].replace("4.", "5.", 1)  # line 22: task 4 printed as 5
     parsed = parse_task_plan("doc", "plan.txt", lines, 18)
     assert [str(w) for w in parsed.warnings] == [
-        "plan.txt:21: task 2 is numbered like an earlier one; its id is doc-2-r2",
-        "plan.txt:22: task 5 follows task 2: numbers 3–4 are missing",
+        "plan.txt:21: task 2 is numbered like an earlier one; its id is doc-2-r2"
+        " (check the numbering against the original)",
+        "plan.txt:22: task 5 follows task 2: numbers 3–4 are missing (a page break or the "
+        "extraction may have dropped it: compare with the original)",
     ]
     assert [c.label for c in parsed.commitments] == ["1", "2", "2", "5"]
 

@@ -28,17 +28,18 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     # Imported here so `chengnuo --help` stays fast and one broken stage
     # cannot stop the others from being listed.
     from chengnuo.datapackage import stage as datapackage_stage
+    from chengnuo.downloads import stage as downloads_stage
     from chengnuo.outcomes import stage as outcomes_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
     return {"text": text_stage.run, "records": records_stage.run,
             "targets": targets_stage.run, "outcomes": outcomes_stage.run,
-            "datapackage": datapackage_stage.run}
+            "datapackage": datapackage_stage.run, "downloads": downloads_stage.run}
 
 
 # What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
-BUILD_STAGES = ["text", "records", "targets", "outcomes", "datapackage"]
+BUILD_STAGES = ["text", "records", "targets", "outcomes", "datapackage", "downloads"]
 
 
 def _run_stages(project: Project, names: list[str], where: list[str]) -> list[StageReport]:
@@ -135,8 +136,15 @@ def datapackage(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def downloads(ctx: click.Context) -> None:
+    """Write build/downloads/ and the downloads pages from datapackage/ (needs `datapackage`)."""
+    _run(ctx, ["downloads"])
+
+
+@main.command()
+@click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, targets, outcomes, datapackage."""
+    """Run every stage in order: text, records, targets, outcomes, datapackage, downloads."""
     _run(ctx, BUILD_STAGES)
 
 

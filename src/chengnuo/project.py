@@ -51,6 +51,14 @@ class Project:
         return self.root / "datapackage"
 
     @property
+    def downloads_dir(self) -> Path:
+        return self.build_dir / "downloads"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
     def translations_dir(self) -> Path:
         return self.root / "translations"
 

@@ -64,6 +64,7 @@ def gather_tables(registry: Registry, reference: Reference,
         "commitments": [row for record in records for row in record["commitments"]],
         "assignments": [row for record in records for row in record["assignments"]],
         "paragraphs": [row for record in records for row in record.get("paragraphs", [])],
+        "allocations": [row for record in records for row in record.get("allocations", [])],
         "units": _units(reference, records),
         "people": _people(reference, records),
     }

@@ -36,7 +36,10 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,8}[〔\[［(（]\s*\d{4}\s*[〕\]�
 _ITEM = re.compile(r"^[0-9０-９]{1,3}\s*[.．、]")
 _END_MATTER = re.compile(r"^(抄送|抄报|主送)[：:]|^[-—_=*]{3,}$")
 _BRACKET = re.compile(r"[（(〔\[]\s*牵头(领导|单位)")
-_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|旗|盟|州))(?:人民政府|政府)")
+# A government named in a title: `临沂市人民政府`, `2023年临沂市政府…`; a name starts after a
+# non-Chinese character or after 年, and never with 年, 月 or 日 themselves.
+_GOVERNMENT = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=年))(?![年月日])"
+                         r"([\u4e00-\u9fff]{1,10}?(?:省|市|区|县|旗|盟|州))(?:人民政府|政府)")
 
 
 @dataclass
@@ -69,7 +72,7 @@ def _clean(line: str) -> str:
 
 def _nonblank(lines: list[str], start: int = 0, stop: int | None = None) -> list[int]:
     """0-based indexes of the non-blank lines in lines[start:stop]."""
-    stop = len(lines) if stop is None else stop
+    stop = len(lines) if stop is None else min(stop, len(lines))
     return [i for i in range(start, stop) if _clean(lines[i])]
 
 
@@ -225,7 +228,11 @@ def detect(lines: list[str], places: Places | None = None) -> Detection:
     if documents[0].kind == "notice":
         publisher, _ = _signature(lines, first, start)
     named_text = " ".join(filter(None, [notice_title, title, publisher, *head[:3]]))
-    jurisdiction = places.named_in(named_text) or places.most_named("\n".join(lines))
+    jurisdiction = places.named_in(named_text)
+    if jurisdiction is None and not places.unknown_in(named_text):
+        # Only when the title names no government at all: an unknown county's plan that
+        # mentions the city in its text must not be filed under the city.
+        jurisdiction = places.most_named("\n".join(lines))
     year_match = _YEAR.search(title) or _YEAR.search(notice_title or "") or _YEAR.search(" ".join(head))
     doc_number = _DOC_NUMBER.search(" ".join(head))
     issued = documents[0].issued_date or (_issued([title]) if main.kind == "work_report" else None)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from chengnuo.errors import BuildWarning, ChengnuoError
 from chengnuo.project import Project
+from chengnuo.records.allocations import allocation_rows, parse_allocation_table
 from chengnuo.records.parties import Unlisted, resolve_assignments
 from chengnuo.records.task_plan import parse_task_plan
 from chengnuo.records.work_report import parse_work_report
@@ -21,8 +22,9 @@ from chengnuo.registry import Document, load_registry
 from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
 from chengnuo.text.stage import source_lines
 
-# Document kinds that hold commitments, and the parser for each.
-PARSERS = {"task_plan": parse_task_plan, "work_report": parse_work_report}
+# Document kinds that hold commitments or tables, and the parser for each.
+PARSERS = {"task_plan": parse_task_plan, "work_report": parse_work_report,
+           "attachment": parse_allocation_table}
 
 
 def parse_document(project: Project, document: Document, lines: list[str], path: str,
@@ -53,11 +55,14 @@ def parse_document(project: Project, document: Document, lines: list[str], path:
                    "text_zh": p.text_zh, "source_text": p.source_text,
                    "line_start": p.line_start, "line_end": p.line_end}
                   for p in parsed.paragraphs]
+    allocations = allocation_rows(document.document_id, document.jurisdiction_id,
+                                  parsed.allocations, reference, path, warnings)
     return {
         "document_id": document.document_id,
         "sections": sections,
         "commitments": commitments,
         "paragraphs": paragraphs,
+        "allocations": allocations,
         "assignments": [dataclasses.asdict(a) for a in assignments],
         "unlisted_units": [unlisted.units[k] for k in sorted(unlisted.units)],
         "unlisted_people": [unlisted.people[k] for k in sorted(unlisted.people)],
@@ -77,6 +82,13 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         progress(f"[{number}/{len(documents)}] {document.document_id}")
         records.append(parse_document(project, document, source_lines(project, source.source_id),
                                       path, reference))
+        if document.kind == "task_plan" and not records[-1]["commitments"]:
+            # A plan without tasks is the wrong file or the wrong range, never a real plan.
+            raise ChengnuoError(f"document '{document.document_id}' has no numbered task in lines "
+                                f"{document.line_start}-{document.line_end}", path=path,
+                                line=document.line_start,
+                                hint="check the file, and its line_start, line_end and kind "
+                                     "in reports/registry.yaml")
     if not records:
         raise ChengnuoError("no document to parse", path=project.relative(project.registry_path),
                             hint="register a task_plan document")
@@ -87,6 +99,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         "documents": len(records),
         "commitments": sum(len(r["commitments"]) for r in records),
         "paragraphs": sum(len(r["paragraphs"]) for r in records),
+        "allocations": sum(len(r["allocations"]) for r in records),
         "assignments": sum(len(r["assignments"]) for r in records),
     }
     report.warnings = [BuildWarning(**w) for r in records for w in r["warnings"]]

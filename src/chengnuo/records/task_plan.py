@@ -82,6 +82,7 @@ class ParsedPlan:
     commitments: list[Commitment]
     warnings: list[BuildWarning]
     paragraphs: list = field(default_factory=list)  # a plan's items are its text
+    allocations: list = field(default_factory=list)  # allocations.Cell of a table attachment
 
 
 def section_kind(title: str) -> str:
@@ -118,7 +119,8 @@ class _PlanReader:
         while f"{wanted}-r{n}" in self.ids:
             n += 1
         self.ids.add(f"{wanted}-r{n}")
-        self.warn(line, f"{what} is numbered like an earlier one; its id is {wanted}-r{n}")
+        self.warn(line, f"{what} is numbered like an earlier one; its id is {wanted}-r{n}"
+                       " (check the numbering against the original)")
         return f"{wanted}-r{n}"
 
     def read(self) -> None:
@@ -145,7 +147,8 @@ class _PlanReader:
             self.open._raw.append(line)
             self.open.line_end = number
         elif self.task is not None:
-            self.warn(number, f"text after a complete task is not part of any task: {line[:30]!r}")
+            self.warn(number, f"text after a complete task is not part of any task: {line[:30]!r} "
+                              "(is its item number missing? compare with the original)")
         # Before the first task: the plan's title and preamble, which hold no commitment.
 
     @staticmethod
@@ -165,7 +168,8 @@ class _PlanReader:
         else:
             parent = self.section
             if parent is None:
-                self.warn(number, f"subsection （{numeral}） comes before any section")
+                self.warn(number, f"subsection （{numeral}） comes before any section "
+                                  "(check the section headings against the original)")
             wanted = f"{parent.section_id if parent else self.document_id + '-s0'}-{value}"
             label = f"（{numeral}）"
             kind = parent.kind if parent else "task"
@@ -185,12 +189,14 @@ class _PlanReader:
         if value > expected:
             missing = (f"number {expected} is" if value == expected + 1
                        else f"numbers {expected}–{value - 1} are")
-            self.warn(number, f"task {value} follows task {expected - 1}: {missing} missing")
+            self.warn(number, f"task {value} follows task {expected - 1}: {missing} missing "
+                              "(a page break or the extraction may have dropped it: compare with the original)")
         elif value < expected and not any(int(c.label) == value for c in tops):
-            self.warn(number, f"task {value} is out of order: {expected} was expected")
+            self.warn(number, f"task {value} is out of order: {expected} was expected (check the numbering against the original)")
         section = self.subsection or self.section
         if section is None:
-            self.warn(number, f"task {value} comes before any section")
+            self.warn(number, f"task {value} comes before any section "
+                              "(check the section headings against the original)")
         item = Commitment(
             commitment_id=self.unique_id(f"{self.document_id}-{value}", number, f"task {value}"),
             label=str(value), parent_id=None, kind=self.section.kind if self.section else "task",
@@ -205,7 +211,8 @@ class _PlanReader:
         siblings = [c for c in self.items if c.parent_id == parent.commitment_id]
         if value != len(siblings) + 1:
             self.warn(number, f"sub-item ({value}) of task {parent.label} where "
-                              f"({len(siblings) + 1}) was expected")
+                              f"({len(siblings) + 1}) was expected"
+                              " (check the numbering against the original)")
         label = f"{parent.label}({value})"
         item = Commitment(
             commitment_id=self.unique_id(f"{parent.commitment_id}-{value}", number, f"item {label}"),
@@ -223,11 +230,13 @@ class _PlanReader:
         bracket = find_assignment_bracket(text)
         if bracket is not None:
             for problem in bracket.problems:
-                self.warn(item.line_end, f"{item.label}: {problem}")
+                self.warn(item.line_end, f"{item.label}: {problem} (a line may be cut off or missing: "
+                                          "compare with the original)")
             item.parties = list(bracket.parties)
             text = text[:bracket.start]
         elif item.kind != "policy" and not self.is_parent_of_sub_items(item):
-            self.warn(item.line_start, f"{item.label}: no assignment bracket (牵头领导/牵头单位)")
+            self.warn(item.line_start, f"{item.label}: no assignment bracket (牵头领导/牵头单位): "
+                      "copy it from the original, or check the document's kind")
         item.text_zh = clean_inline(text)
         item.source_text = "\n".join(
             self.lines[item.line_start - self.first_line:item.line_end - self.first_line + 1])

@@ -1,0 +1,127 @@
+"""Hypothesis strategies that damage the real reports the way files get damaged.
+
+Text mutations: cut the text off, splice in a piece of another report, delete
+brackets, insert control and invisible characters, duplicate, drop or swap lines.
+Byte mutations: save in another encoding with other line ends, then flip, insert
+or cut bytes (an odd cut breaks UTF-16).  File formats: the damaged text as .txt,
+.md, a saved .html page or a .docx; PDFs and .docx files are also damaged as bytes.
+
+`CHENGNUO_FUZZ_EXAMPLES` sets how many examples each fuzz test runs: a few dozen
+in the test suite, 10,000 and more with scripts/fuzz.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings, strategies as st
+
+from tests import convert
+from tests.conftest import REPO
+
+REPORTS = {path.name: path.read_text(encoding="utf-8")
+           for path in sorted((REPO / "reports").iterdir()) if path.suffix in (".txt", ".md")}
+BRACKETS = "（）()〔〕[]【】［］"
+CONTROL = ["\x00", "\x01", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x7f", "\u0085", "\u2028",
+           "\u2029", "\ufeff", "\u200b", "\u200e", "\u202e", "\ufffd", "\r", "\t"]
+CODECS = ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]
+LINE_ENDS = ["\n", "\r\n", "\r"]
+
+
+def examples(default: int, cost: int = 1) -> int:
+    """`default` in the test suite; with CHENGNUO_FUZZ_EXAMPLES, that budget over `cost`."""
+    budget = os.environ.get("CHENGNUO_FUZZ_EXAMPLES")
+    return max(1, int(budget) // cost) if budget else default
+
+
+def fuzz_settings(default: int, cost: int = 1):
+    return settings(max_examples=examples(default, cost), deadline=None,
+                    suppress_health_check=list(HealthCheck))
+
+
+def _apply(text: str, op: tuple) -> str:
+    kind, at, size, extra = op
+    i = at % (len(text) + 1)
+    lines = text.split("\n")
+    n = at % max(len(lines), 1)
+    if kind == "cut":
+        return text[:i]
+    if kind == "splice":  # a piece of another report, as a bad copy-paste leaves it
+        other = REPORTS[sorted(REPORTS)[extra % len(REPORTS)]]
+        j = (at * 7919) % (len(other) + 1)
+        return text[:i] + other[j:j + size * 20] + text[i:]
+    if kind == "delete":
+        return text[:i] + text[i + size * 10:]
+    if kind == "debracket":  # every bracket in a stretch of the text gone
+        stretch = text[i:i + size * 200]
+        return text[:i] + "".join(ch for ch in stretch if ch not in BRACKETS) + text[i + size * 200:]
+    if kind == "bracket":
+        return text[:i] + BRACKETS[extra % len(BRACKETS)] + text[i:]
+    if kind == "control":
+        return text[:i] + CONTROL[extra % len(CONTROL)] * (1 + size % 3) + text[i:]
+    if kind == "dupline":
+        return "\n".join(lines[:n + 1] + lines[n:])
+    if kind == "dropline":
+        return "\n".join(lines[:n] + lines[n + 1:])
+    if kind == "swapline":
+        m = (n + size) % max(len(lines), 1)
+        lines[n], lines[m] = lines[m], lines[n]
+        return "\n".join(lines)
+    raise AssertionError(kind)
+
+
+TEXT_OPS = st.tuples(
+    st.sampled_from(["cut", "splice", "delete", "debracket", "bracket", "control", "dupline",
+                     "dropline", "swapline"]),
+    st.integers(0, 10**7), st.integers(1, 12), st.integers(0, 1000))
+
+
+@st.composite
+def damaged_text(draw, names=tuple(REPORTS)) -> tuple[str, str]:
+    """(report name, its text after a few damaging edits)."""
+    name = draw(st.sampled_from(sorted(names)))
+    text = REPORTS[name]
+    for op in draw(st.lists(TEXT_OPS, min_size=1, max_size=5)):
+        text = _apply(text, op)
+    return name, text
+
+
+BYTE_OPS = st.tuples(st.sampled_from(["flip", "insert", "cut", "drop"]), st.integers(0, 10**7),
+                     st.binary(min_size=1, max_size=4))
+
+
+def damage_bytes(data: bytes, ops) -> bytes:
+    data = bytearray(data)
+    for kind, at, chunk in ops:
+        i = at % (len(data) + 1)
+        if kind == "flip" and i < len(data):
+            data[i] ^= chunk[0] or 0xFF
+        elif kind == "insert":
+            data[i:i] = chunk
+        elif kind == "cut":
+            del data[i:]
+        elif kind == "drop":
+            del data[i:i + len(chunk)]
+    return bytes(data)
+
+
+@st.composite
+def damaged_file(draw, names=tuple(REPORTS)) -> tuple[str, bytes]:
+    """(file name with its format's ending, bytes): damaged text saved as a maintainer gets it."""
+    name, text = draw(damaged_text(names))
+    form = draw(st.sampled_from(["txt", "txt", "txt", "md", "html", "docx"]))
+    if form == "html":
+        data = convert.as_html(text) if text.strip() else b""
+    elif form == "docx":
+        data = convert.as_docx(_xml_safe(text))
+    else:
+        codec = draw(st.sampled_from(CODECS))
+        end = draw(st.sampled_from(LINE_ENDS))
+        data = end.join(text.split("\n")).encode(codec, errors="replace")
+    data = damage_bytes(data, draw(st.lists(BYTE_OPS, max_size=3))) if form != "docx" else data
+    return f"{name.rsplit('.', 1)[0]}.{form}", data
+
+
+def _xml_safe(text: str) -> str:
+    # Word cannot hold C0 control characters at all: python-docx refuses them, as Word would.
+    return "".join(ch for ch in text if ch in "\t\n" or not (ord(ch) < 32 or ch == "\x7f"))

@@ -1,0 +1,94 @@
+"""A build killed at any moment loses nothing, and two builds give the same bytes.
+
+These tests run the real `chengnuo` command in a subprocess, as a maintainer or
+CI would, and kill it with SIGKILL (no clean-up code of ours can run).  Before the
+killed build an input changes, so the new output differs from the old one: a
+stage that wrote in place would leave a mix of both, and the test would see it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, copy_project
+
+CHENGNUO = str(Path(sys.executable).parent / "chengnuo")
+ENV = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(root: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([CHENGNUO, "--project", str(root), "build"], capture_output=True,
+                          env={**ENV, **env}, cwd=root)
+
+
+def edit_an_input(root: Path) -> None:
+    """Change one English title in the registry: the package's documents table changes."""
+    registry = root / "reports" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    assert "        title_en: Government Work Report\n" in text
+    registry.write_text(text.replace("        title_en: Government Work Report\n",
+                                     "        title_en: Government Work Report (newspaper print)\n", 1),
+                        encoding="utf-8")
+
+
+def kill_when_staging(root: Path, target: Path, timeout: float = 300) -> list[Path]:
+    """Start a build; SIGKILL it once the staging folder of `target` holds a file."""
+    process = subprocess.Popen([CHENGNUO, "--project", str(root), "build"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=ENV)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        for staging in target.parent.glob(f".{target.name}.new-*"):
+            written = [p for p in staging.rglob("*") if p.is_file()]
+            if written:
+                process.send_signal(signal.SIGKILL)
+                process.wait()
+                assert process.returncode == -signal.SIGKILL
+                return written
+        time.sleep(0.002)
+    process.kill()
+    _, err = process.communicate()
+    pytest.fail(f"the build ended before {target.name} was caught half written: {err.decode()[-500:]}")
+
+
+@pytest.mark.parametrize("output", ["datapackage", "build/downloads"])
+def test_a_build_killed_while_writing_a_stage_leaves_its_previous_output(tmp_path, output):
+    root = copy_project(tmp_path).root
+    assert build(root).returncode == 0
+    target = root / output
+    before = folder_bytes(target)
+    edit_an_input(root)
+    written = kill_when_staging(root, target)
+    assert written  # the kill came while the new output was half written
+    assert list(target.parent.glob(f".{target.name}.new-*"))  # and left its staging folder behind
+    assert folder_bytes(target) == before
+    # The next build clears the abandoned folder and writes the new output whole.
+    result = build(root)
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert not list(target.parent.glob(f".{target.name}.*"))
+    after = folder_bytes(target)
+    assert after != before and after.keys() == before.keys()
+
+
+def test_two_builds_give_byte_identical_packages_and_downloads(tmp_path):
+    """Different folders, hash seeds and time zones: the same bytes, and the committed package."""
+    first = copy_project(tmp_path / "first").root
+    second = copy_project(tmp_path / "a" / "second").root
+    for root, env in ((first, {"PYTHONHASHSEED": "1", "TZ": "UTC"}),
+                      (second, {"PYTHONHASHSEED": "2", "TZ": "Asia/Shanghai"})):
+        result = build(root, **env)
+        assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert folder_bytes(first / "datapackage") == folder_bytes(second / "datapackage")
+    assert folder_bytes(first / "datapackage") == folder_bytes(REPO / "datapackage")
+    downloads = folder_bytes(first / "build" / "downloads")
+    assert downloads and downloads == folder_bytes(second / "build" / "downloads")
