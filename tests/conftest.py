@@ -45,17 +45,21 @@ def pytest_addoption(parser):
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Project:
-    """A copy of the project whose stages up to outcomes ran on the bundled reports."""
+    """A copy of the project whose stages up to the data package ran on the bundled reports."""
+    from chengnuo.mentions import stage as mentions_stage
     from chengnuo.outcomes import stage as outcomes_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
+    from chengnuo.topics import stage as topics_stage
 
     project = copy_project(tmp_path_factory.mktemp("corpus"))
     text_stage.run(project)
     records_stage.run(project)
     targets_stage.run(project)
     outcomes_stage.run(project)
+    topics_stage.run(project)
+    mentions_stage.run(project)
     return project
 
 

@@ -33,15 +33,18 @@ def built(tmp_path_factory) -> Path:
 def test_build_ends_with_a_summary(built):
     assert built.joinpath("build.log").read_text().splitlines()[-1] == (
         "summary: text: 5 sources, 13 documents, 1624 lines, 0 warnings; "
-        "records: 7 documents, 585 commitments, 343 paragraphs, 36 allocations, 1725 assignments, "
-        "3 warnings; "
+        "records: 7 documents, 585 commitments, 343 paragraphs, 36 allocations, "
+        "1725 assignments, 3 warnings; "
         "targets: 517 targets, 307 commitments with targets, 238 results, 0 warnings; "
         "outcomes: 207 outcomes, 44 met, 2 not_met, 17 reported, 144 no_evidence, 63 reviewed, "
         "35 series rows, 0 warnings; "
+        "topics: 16 topics, 585 commitments, 0 warnings; "
+        "mentions: 1567 mentions, 56 named, 96 responsible, 1415 all_counties, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
-        "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 517 targets, "
-        "238 results, 207 outcomes, 35 indicator_series, 8 indicators, 0 warnings; "
-        "downloads: 15 tables, 35 files, 0 warnings")
+        "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 16 topics, "
+        "1567 mentions, 517 targets, 238 results, 207 outcomes, 35 indicator_series, 8 indicators, "
+        "0 warnings; "
+        "downloads: 17 tables, 66 files, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
@@ -64,8 +67,8 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize("command", ["text", "records", "targets", "outcomes", "datapackage",
-                                     "downloads", "build"])
+@pytest.mark.parametrize("command", ["text", "records", "targets", "outcomes", "topics", "mentions",
+                                     "datapackage", "downloads", "build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,
                             check=True)

@@ -56,13 +56,15 @@ EXPECTED_COLUMNS = {
     "units": ["unit_id", "jurisdiction_id", "name_zh", "name_en", "unit_type", "aliases"],
     "people": ["person_id", "name_zh", "name_en", "jurisdiction_id"],
     "paragraphs": ["paragraph_id", "document_id", "section_id", "part_kind", "seq", "text_zh",
-                   "source_text", "line_start", "line_end"],
+                   "text_en", "translation_status", "source_text", "line_start", "line_end"],
     "targets": ["target_id", "commitment_id", "indicator_zh", "indicator_en", "value", "value_max",
                 "unit", "modifier", "metric", "span", "due_year"],
     "results": ["result_id", "document_id", "paragraph_id", "indicator_zh", "value", "value_max",
                 "unit", "modifier", "metric", "span", "reported_year", "period", "text_zh",
                 "text_en", "translation_status", "line"],
     "allocations": ["document_id", "jurisdiction_id", "category", "value", "unit", "line"],
+    "topics": ["topic_id", "name_zh", "name_en", "description_zh", "description_en"],
+    "mentions": ["commitment_id", "jurisdiction_id", "how", "named_as"],
     "outcomes": ["target_id", "commitment_id", "status", "method", "confidence", "reported_value",
                  "reported_unit", "result_id", "evidence_document_id", "evidence_line",
                  "evidence_text", "evidence_en", "note"],
@@ -109,12 +111,12 @@ def sample_tables() -> dict[str, list[dict]]:
         "commitments": [
             {"commitment_id": f"{DOC}-5-1", "document_id": DOC, "label": "5(1)",
              "parent_id": f"{DOC}-5", "seq": 6, "kind": "task", "section_id": f"{DOC}-s1-1",
-             "topic_id": None, "text_zh": "推进重点项目建设。", "text_en": None,
+             "topic_id": "investment", "text_zh": "推进重点项目建设。", "text_en": None,
              "translation_status": "missing",
              # Verbatim, with the leading ASCII space and full-width digit of the original.
              "source_text": " (１）推进重点项目建设。", "line_start": 31, "line_end": 31},
             {"commitment_id": f"{DOC}-5", "document_id": DOC, "label": "5", "parent_id": None,
-             "seq": 5, "kind": "task", "section_id": f"{DOC}-s1-1", "topic_id": None,
+             "seq": 5, "kind": "task", "section_id": f"{DOC}-s1-1", "topic_id": "investment",
              "text_zh": "扩大有效投资，实施“项目深化年”活动。",
              "text_en": 'Expand effective investment; run the "year of project deepening".',
              "translation_status": "current",
@@ -141,14 +143,29 @@ def sample_tables() -> dict[str, list[dict]]:
             {"person_id": "zhang-san", "name_zh": "张三", "name_en": "Zhang San",
              "jurisdiction_id": "liaocheng"},
         ],
+        "topics": [
+            {"topic_id": "investment", "name_zh": "投资、招商与重大项目",
+             "name_en": "Investment, investment promotion and major projects",
+             "description_zh": "固定资产投资、重点项目建设、招商引资。",
+             "description_en": "Fixed-asset investment, key projects, attracting investors."},
+        ],
+        "mentions": [
+            {"commitment_id": f"{DOC}-5-1", "jurisdiction_id": "dongchangfu", "how": "named",
+             "named_as": "东昌府区"},
+            {"commitment_id": f"{DOC}-5", "jurisdiction_id": "dongchangfu", "how": "all_counties",
+             "named_as": "各县〔市、区〕人民政府"},
+            {"commitment_id": f"{DOC}-5", "jurisdiction_id": "dongchangfu", "how": "named",
+             "named_as": "东昌府|侯营"},
+        ],
         "paragraphs": [
             {"paragraph_id": f"{DOC}-p2", "document_id": DOC, "section_id": f"{DOC}-s1-1",
              "part_kind": "plan", "seq": 2, "text_zh": "千方百计促消费。出台“双十条”。",
-             "source_text": "**千方百计促消费。**出台“双\n\n十条”。", "line_start": 33,
+             "text_en": "Do everything possible to boost consumption. Issue the \"double ten\" measures.",
+             "translation_status": "current", "source_text": "**千方百计促消费。**出台“双\n\n十条”。", "line_start": 33,
              "line_end": 35},
             {"paragraph_id": f"{DOC}-p10", "document_id": DOC, "section_id": None,
              "part_kind": "attachment", "seq": 10, "text_zh": "1.新增城镇就业4万人以上；",
-             "source_text": "1. 新增城镇就业 4 万人以上；", "line_start": 223, "line_end": 223},
+             "text_en": None, "translation_status": "missing", "source_text": "1. 新增城镇就业 4 万人以上；", "line_start": 223, "line_end": 223},
         ],
         "allocations": [
             {"document_id": DOC, "jurisdiction_id": "liaocheng", "category": "rural",
@@ -224,10 +241,10 @@ EXPECTED_CSV = {
     "commitments": (
         "commitment_id,document_id,label,parent_id,seq,kind,section_id,topic_id,text_zh,text_en,"
         "translation_status,source_text,line_start,line_end\n"
-        f"{DOC}-5,{DOC},5,,5,task,{DOC}-s1-1,,扩大有效投资，实施“项目深化年”活动。,"
+        f"{DOC}-5,{DOC},5,,5,task,{DOC}-s1-1,investment,扩大有效投资，实施“项目深化年”活动。,"
         '"Expand effective investment; run the ""year of project deepening"".",current,'
         '"5.扩大有效投资，实施“项目深化年”活动。\n（牵头领导：张三；牵头单位：市发展改革委）",29,30\n'
-        f"{DOC}-5-1,{DOC},5(1),{DOC}-5,6,task,{DOC}-s1-1,,推进重点项目建设。,,missing,"
+        f"{DOC}-5-1,{DOC},5(1),{DOC}-5,6,task,{DOC}-s1-1,investment,推进重点项目建设。,,missing,"
         " (１）推进重点项目建设。,31,31\n"
     ),
     "assignments": (
@@ -247,11 +264,27 @@ EXPECTED_CSV = {
         "person_id,name_zh,name_en,jurisdiction_id\n"
         "zhang-san,张三,Zhang San,liaocheng\n"
     ),
+    "topics": (
+        "topic_id,name_zh,name_en,description_zh,description_en\n"
+        'investment,投资、招商与重大项目,"Investment, investment promotion and major projects",'
+        '固定资产投资、重点项目建设、招商引资。,"Fixed-asset investment, key projects, '
+        'attracting investors."\n'
+    ),
+    # Natural commitment order (5 before 5-1), then `how` in its listed order.
+    "mentions": (
+        "commitment_id,jurisdiction_id,how,named_as\n"
+        f"{DOC}-5,dongchangfu,named,东昌府|侯营\n"
+        f"{DOC}-5,dongchangfu,all_counties,各县〔市、区〕人民政府\n"
+        f"{DOC}-5-1,dongchangfu,named,东昌府区\n"
+    ),
     "paragraphs": (
-        "paragraph_id,document_id,section_id,part_kind,seq,text_zh,source_text,line_start,line_end\n"
+        "paragraph_id,document_id,section_id,part_kind,seq,text_zh,text_en,translation_status,"
+        "source_text,line_start,line_end\n"
         f"{DOC}-p2,{DOC},{DOC}-s1-1,plan,2,千方百计促消费。出台“双十条”。,"
+        '"Do everything possible to boost consumption. Issue the ""double ten"" measures.",current,'
         '"**千方百计促消费。**出台“双\n\n十条”。",33,35\n'
-        f"{DOC}-p10,{DOC},,attachment,10,1.新增城镇就业4万人以上；,1. 新增城镇就业 4 万人以上；,223,223\n"
+        f"{DOC}-p10,{DOC},,attachment,10,1.新增城镇就业4万人以上；,,missing,"
+        "1. 新增城镇就业 4 万人以上；,223,223\n"
     ),
     "allocations": (
         "document_id,jurisdiction_id,category,value,unit,line\n"

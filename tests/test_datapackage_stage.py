@@ -7,13 +7,15 @@ from pathlib import Path
 
 from chengnuo.datapackage import stage as datapackage_stage
 from chengnuo.datapackage import validate_package
-from chengnuo.project import Project
+from chengnuo.mentions import stage as mentions_stage
 from chengnuo.outcomes import stage as outcomes_stage
+from chengnuo.project import Project
 from chengnuo.records import stage as records_stage
 from chengnuo.reference import Reference
 from chengnuo.registry import Registry
 from chengnuo.targets import stage as targets_stage
 from chengnuo.text import stage as text_stage
+from chengnuo.topics import stage as topics_stage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,12 +27,14 @@ def test_stage_builds_a_valid_package_from_the_bundled_reports(tmp_path: Path):
     records_stage.run(project)
     targets_stage.run(project)
     outcomes_stage.run(project)
+    topics_stage.run(project)
+    mentions_stage.run(project)
     report = datapackage_stage.run(project)
     assert validate_package(project.datapackage_dir) == []
     assert all(report.counts[name] > 0 for name in
                ("jurisdictions", "sources", "documents", "sections", "commitments",
-                "assignments", "units", "people", "targets", "results", "outcomes",
-                "indicator_series", "indicators")), report.counts
+                "assignments", "units", "people", "targets", "results", "topics",
+                "mentions", "outcomes", "indicator_series", "indicators")), report.counts
     before = {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")}
     datapackage_stage.run(project)
     assert {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")} == before

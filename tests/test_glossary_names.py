@@ -114,3 +114,14 @@ def test_names_use_british_spelling_like_the_translations():
 def test_a_body_is_named_with_its_place(unit):
     place = REFERENCE.jurisdictions[unit.jurisdiction_id]
     assert place.name_en.split(" ")[0] in unit.name_en
+
+
+def test_topic_names_are_complete_and_british_where_topics_exist():
+    from chengnuo.project import METADATA_DIR
+    import yaml
+    path = METADATA_DIR / "topics.yaml"
+    if not path.exists():
+        pytest.skip("no topics.yaml yet")
+    topics = yaml.safe_load(path.read_text(encoding="utf-8"))["topics"]
+    assert all(t.get("name_en") and t.get("description_en") for t in topics)
+    assert [t["name_en"] for t in topics if _AMERICAN.search(t["name_en"])] == []

@@ -35,6 +35,7 @@ CHENGNUO = Path(sys.executable).with_name("chengnuo")
     ("1.2万亿元", Decimal("1200000000000")),
     ("5千瓦", Decimal("5")),  # 千 before 瓦 is kilo-, not a magnitude
     ("18,687户", Decimal("18687")),
+    ("完成疫苗接种1300余万剂次", Decimal("13000000")),  # 余 (more than) before the magnitude
 ])
 def test_chinese_numbers_are_read_with_their_magnitude(zh, value):
     assert [n.value for n in zh_numbers(zh)] == [value]

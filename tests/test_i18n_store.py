@@ -179,3 +179,10 @@ def test_todo_hints_say_what_the_checks_will_expect():
         "numbers: 4.5万 → 45,000; 1050亿 → 105 billion",
         "terms: 东昌府区 → Dongchangfu District; 万人 → people; 亿元 → yuan"]
     assert hints("增长5.5%", glossary) == []
+
+
+def test_the_i18n_commands_have_help():
+    result = run_cli("i18n", "--help")
+    assert result.returncode == 0
+    assert [line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines()
+            if line.strip()] == ["check", "status", "todo"]

@@ -29,17 +29,21 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     # cannot stop the others from being listed.
     from chengnuo.datapackage import stage as datapackage_stage
     from chengnuo.downloads import stage as downloads_stage
+    from chengnuo.mentions import stage as mentions_stage
     from chengnuo.outcomes import stage as outcomes_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
+    from chengnuo.topics import stage as topics_stage
     return {"text": text_stage.run, "records": records_stage.run,
             "targets": targets_stage.run, "outcomes": outcomes_stage.run,
-            "datapackage": datapackage_stage.run, "downloads": downloads_stage.run}
+            "topics": topics_stage.run,
+            "mentions": mentions_stage.run, "datapackage": datapackage_stage.run,
+            "downloads": downloads_stage.run}
 
 
 # What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
-BUILD_STAGES = ["text", "records", "targets", "outcomes", "datapackage", "downloads"]
+BUILD_STAGES = ["text", "records", "targets", "outcomes", "topics", "mentions", "datapackage", "downloads"]
 
 
 def _run_stages(project: Project, names: list[str], where: list[str]) -> list[StageReport]:
@@ -129,8 +133,25 @@ def outcomes(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def topics(ctx: click.Context) -> None:
+    """Give every commitment one topic of metadata/topics.yaml into build/topics/
+    (needs `records`)."""
+    _run(ctx, ["topics"])
+
+
+@main.command()
+@click.pass_context
+def mentions(ctx: click.Context) -> None:
+    """Find the counties and zones each commitment names or involves into
+    build/mentions/ (needs `records`)."""
+    _run(ctx, ["mentions"])
+
+
+@main.command()
+@click.pass_context
 def datapackage(ctx: click.Context) -> None:
-    """Write and validate datapackage/ from build/records/, build/targets/ and build/outcomes/."""
+    """Write and validate datapackage/ from build/ (needs `records`, `targets`, `outcomes`,
+    `topics`, `mentions`)."""
     _run(ctx, ["datapackage"])
 
 
@@ -144,7 +165,8 @@ def downloads(ctx: click.Context) -> None:
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, targets, outcomes, datapackage, downloads."""
+    """Run every stage in order: text, records, targets, outcomes, topics, mentions,
+    datapackage, downloads."""
     _run(ctx, BUILD_STAGES)
 
 

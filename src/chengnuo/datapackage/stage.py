@@ -1,7 +1,7 @@
 """The datapackage stage: registry, reference data and parsed records → datapackage/.
 
 read:  reports/registry.yaml, metadata/{jurisdictions,units,people}.yaml, build/records/,
-       build/targets/, build/outcomes/, translations/
+       build/targets/, build/outcomes/, build/topics/, build/mentions/, translations/
 work:  gather the rows of every table; fill in the current English translations
        (chengnuo.i18n) and check their coverage against metadata/i18n.yaml
 write: datapackage/, validated in its staging folder before it replaces the old one
@@ -15,17 +15,22 @@ from typing import Any
 from chengnuo.datapackage.metadata import metadata
 from chengnuo.datapackage.validate import validate_package
 from chengnuo.datapackage.write import write_package
+from chengnuo.errors import ChengnuoError
 from chengnuo.i18n.apply import apply_translations, check_coverage
+from chengnuo.mentions.stage import read_mentions
 from chengnuo.project import Project
 from chengnuo.records.stage import read_records
 from chengnuo.reference import Reference
 from chengnuo.registry import Registry, load_registry
 from chengnuo.stage import Progress, StageReport, no_progress
 from chengnuo.targets.package import figure_tables
+from chengnuo.topics.stage import read_topics
 
 
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
-    tables = gather_tables(load_registry(project), Reference.load(), read_records(project))
+    topics, topic_of = read_topics(project)
+    tables = gather_tables(load_registry(project), Reference.load(), read_records(project),
+                           topics=topics, topic_of=topic_of, mentions=read_mentions(project))
     tables.update(figure_tables(project))  # build/targets, build/outcomes
     translated = apply_translations(tables, project.translations_dir, project.root,
                                     {name: t.columns for name, t in metadata().tables.items()})
@@ -36,9 +41,14 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
                        warnings=translated.warnings)
 
 
-def gather_tables(registry: Registry, reference: Reference,
-                  records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every table; the writer checks their columns and sorts them."""
+def gather_tables(registry: Registry, reference: Reference, records: list[dict[str, Any]], *,
+                  topics: list[dict[str, Any]] = (), topic_of: dict[str, str] | None = None,
+                  mentions: list[dict[str, Any]] = ()) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every table; the writer checks their columns and sorts them.
+
+    `topic_of` (commitment_id → topic_id, from the topics stage) fills the
+    commitments' topic_id; without it the column stays empty.
+    """
     return {
         "jurisdictions": [
             {"jurisdiction_id": j.jurisdiction_id, "name_zh": j.name_zh, "name_en": j.name_en,
@@ -61,13 +71,29 @@ def gather_tables(registry: Registry, reference: Reference,
             for d in registry.documents
         ],
         "sections": [row for record in records for row in record["sections"]],
-        "commitments": [row for record in records for row in record["commitments"]],
+        "commitments": _with_topics([row for record in records for row in record["commitments"]],
+                                    topic_of),
         "assignments": [row for record in records for row in record["assignments"]],
         "paragraphs": [row for record in records for row in record.get("paragraphs", [])],
         "allocations": [row for record in records for row in record.get("allocations", [])],
         "units": _units(reference, records),
         "people": _people(reference, records),
+        "topics": list(topics),
+        "mentions": list(mentions),
     }
+
+
+def _with_topics(commitments: list[dict[str, Any]],
+                 topic_of: dict[str, str] | None) -> list[dict[str, Any]]:
+    if topic_of is None:
+        return commitments
+    stale = [c["commitment_id"] for c in commitments if c["commitment_id"] not in topic_of]
+    if stale:
+        # The records changed after the topics stage ran: its mapping is out of date.
+        raise ChengnuoError(f"commitment {stale[0]} has no topic ({len(stale)} in all)",
+                            path="build/topics/commitment_topics.json",
+                            hint="run `chengnuo topics` again")
+    return [{**c, "topic_id": topic_of[c["commitment_id"]]} for c in commitments]
 
 
 def _units(reference: Reference, records: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -23,9 +23,11 @@ ZH_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "亿": 10**8, "千万": 10*
                  "万": 10**4}
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
+# 余/多 ("more than") may stand between the digits and the magnitude: 1300余万剂次
+# is more than 13 million doses, not 1,300.
 _ZH_NUMBER = re.compile(
     r"(?<![0-9.A-Za-z])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?\s*"
-    r"(万亿|千亿|亿|千万|百万|万)?(\s*月)?")
+    r"(?:[余多](?=万亿|千亿|亿|千万|百万|万))?(万亿|千亿|亿|千万|百万|万)?(\s*月)?")
 _EN_NUMBER = re.compile(
     r"(?<![A-Za-z0-9.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?"
     r"(?:[\s-]*(thousand|million|billion|trillion)\b)?")

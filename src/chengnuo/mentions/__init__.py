@@ -1,0 +1,1 @@
+"""Mentions: the counties and zones each commitment names or involves."""

@@ -1,0 +1,1 @@
+"""Topics: a bilingual taxonomy and one topic for every commitment."""
