@@ -195,3 +195,22 @@ def test_diff_of_a_folder_that_is_not_a_package_is_one_line(tmp_path):
     assert (result.exit_code, result.stderr) == (
         1, f"error: {tmp_path}: not a data package: it has no datapackage.json "
            "(give the folder that holds datapackage.json)\n")
+
+
+def test_adding_next_years_plan_only_adds_rows(tmp_path):
+    """The use case: a new year's plan (here the 2023 plan relabelled 2025) as a .docx."""
+    project = copy_project(tmp_path, with_package=True)
+    text = (REPO / "reports" / PLAN).read_text(encoding="utf-8").replace("2023年", "2025年")
+    new_file = tmp_path / "plan-2025.docx"
+    new_file.write_bytes(convert.as_docx(text))
+    result = run("--project", project.root, "add", new_file)
+    assert result.exit_code == 0, result.output
+    out = result.stdout.split("changes against the previous package:\n")[1].splitlines()
+    counts = [line for line in out if not line.startswith(" ")][:-1]
+    assert counts[:2] == ["documents: +2 added, -0 removed, ~0 changed",
+                          "sources: +1 added, -0 removed, ~0 changed"]
+    assert all(line.endswith(" added, -0 removed, ~0 changed") for line in counts), counts
+    assert "commitments: +180 added, -0 removed, ~0 changed" in counts
+    assert "  liaocheng-2025-task-plan: 180 added" in out
+    assert "  + liaocheng-2025-task-plan  2025年市政府工作报告重点工作任务责任分工方案" in out
+    assert out[-1] == "0 warnings in reports/liaocheng-2025-task-plan.docx"

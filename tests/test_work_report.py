@@ -7,8 +7,11 @@ import json
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from chengnuo.records.report_text import clean_text, ends_sentence
+from chengnuo.records.report_lists import split_indicators, verbatim
+from chengnuo.records.report_statements import sentences
+from chengnuo.records.report_text import clean_text, ends_sentence, is_page_furniture
 from chengnuo.records.work_report import parse_work_report
 
 REPORTS = {
@@ -108,6 +111,13 @@ def test_expected_targets_are_complete_for_the_city(corpus):
         "外贸进出口固稳提质", "实际使用外资稳定增长", "居民人均可支配收入增长7%以上",
         "居民消费价格涨幅3%左右", "各类约束性指标全面完成省定目标"]
     assert targets("liaocheng-2023-work-report") == []
+    # The 2023 plan prints them as tasks 1-5, three indicators to a task in 3 and 4.
+    plan = "".join(targets("liaocheng-2023-task-plan"))
+    for indicator in ("地区生产总值增长5.5%以上", "一般公共预算收入增长6%以上", "固定资产投资增长10%以上",
+                      "居民人均可支配收入增长6%以上", "居民消费价格涨幅控制在3%以内",
+                      "社会消费品零售总额增长6%以上", "外贸进出口增长8%以上", "实际使用外资增长12%以上",
+                      "各类约束性指标全面完成省定目标"):
+        assert indicator in plan
 
 
 # ---- the defects of the reports README, on the real excerpts ---------------------------
@@ -266,3 +276,59 @@ def test_statements_leave_targets_lists_and_other_parts_alone(corpus, document_i
         assert owners and all(p["part_kind"] == "plan" for p in owners), c["commitment_id"]
         assert not any(h["text_zh"] in c["text_zh"] and h["line_start"] == c["line_start"]
                        for h in held), c["commitment_id"]
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("聊城市人民政府公报", True),  # gazette lines 5 and 15: the running header
+    ("2022年第2期", True),  # line 17
+    ("(总第227期)", True),  # line 18
+    ("第2期（总第227期）", True),  # line 11
+    ("政府工作报告", False),  # 2024 line 3: the title, not furniture
+    ("各位代表：", False),
+    ("2022 年 2 月 12 日", False),  # gazette line 327: the notice's date
+    ("附件 1", False),
+])
+def test_page_furniture(line, furniture):
+    assert is_page_furniture(line) is furniture
+
+
+def test_continued_markers_of_the_gazette_are_dropped():
+    # Gazette line 431 opens a page with `（上接第22页）`; line 481 ends one with `(下转第21页)`.
+    parsed = parse_excerpt(["一、2021年及五年工作回顾", "（上接第22页）在主席台前排就座。李长萍主持会议。", "",
+                            "21日，中国共产党聊城市第十四次代表大会开幕(下转第21页)", "", "22日，闭幕。"])
+    assert [p.text_zh for p in parsed.paragraphs] == [
+        "在主席台前排就座。李长萍主持会议。", "21日，中国共产党聊城市第十四次代表大会开幕", "22日，闭幕。"]
+
+
+@pytest.mark.parametrize("misreading", ["歇店经验", "水饺宴", "“两国”同步建设", "改造户数9323套",
+                                        "“非粮化”“非粮化”"])
+def test_ocr_misreadings_stay_as_printed(corpus, misreading):
+    """The newspaper's words are evidence of what it printed: cleaning never corrects them."""
+    records = records_of(corpus, "liaocheng-2023-work-report")
+    assert any(misreading in p["text_zh"] for p in records["paragraphs"])
+
+
+# Text as the extractions print it: Chinese, figures, spaces, bold marks, both punctuations.
+EXTRACTED = st.lists(st.sampled_from(list("增长亿元万人公里聊城市“”（）()，,；;：:。 ") + ["**", " 5.5 ", "%", "12", "\n"]),
+                     max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(EXTRACTED)
+def test_verbatim_finds_the_original_of_any_cleaned_text(source):
+    clean = clean_text(source.replace("\n", ""))
+    found = verbatim(source, clean)
+    if clean:
+        assert found is not None and found in source
+        assert clean_text(found.replace("\n", "")) == clean
+
+
+@settings(max_examples=300, deadline=None)
+@given(EXTRACTED)
+def test_indicators_and_sentences_cover_their_text(text):
+    for start, end, clause in split_indicators(text):
+        assert text[start:end] == clause and clause.strip()
+    pieces = list(sentences(text))
+    assert all(text[start:end] == sentence for start, end, sentence in pieces)
+    # Only blank stretches are left out.
+    assert "".join("".join(s.split()) for _, _, s in pieces) == "".join(text.split())

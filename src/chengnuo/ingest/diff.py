@@ -30,6 +30,8 @@ class TableDiff:
     added: list[dict] = field(default_factory=list)
     removed: list[dict] = field(default_factory=list)
     changed: list[tuple[dict, dict, list[str]]] = field(default_factory=list)  # old, new, columns
+    # commitment_id -> document_id over both packages, to count rows per document
+    document_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
@@ -66,11 +68,13 @@ def read_package(folder: Path) -> dict[str, Table]:
 
 def diff_packages(old: dict[str, Table], new: dict[str, Table]) -> list[TableDiff]:
     out = []
+    document_of = {row.get("commitment_id"): row.get("document_id")
+                   for package in (old, new) for row in package.get("commitments", Table([], [])).rows}
     for name in sorted(set(old) | set(new), key=lambda n: (n not in LISTED, n)):
         before = old.get(name, Table([], []))
         after = new.get(name, Table([], []))
         key = after.key or before.key
-        result = TableDiff(name, key)
+        result = TableDiff(name, key, document_of=document_of)
         if key:
             rows_before = {tuple(r.get(k) for k in key): r for r in before.rows}
             rows_after = {tuple(r.get(k) for k in key): r for r in after.rows}
@@ -107,7 +111,7 @@ def render(diffs: list[TableDiff], verbose: bool = False) -> str:
             continue
         lines.append(f"{diff.name}: +{len(diff.added)} added, -{len(diff.removed)} removed, "
                      f"~{len(diff.changed)} changed")
-        if diff.name == "commitments" and not verbose:
+        if diff.name not in LISTED and not verbose and _per_document(diff):
             lines += _per_document(diff)
             continue
         shown = None if verbose else SHOWN
@@ -125,11 +129,15 @@ def render(diffs: list[TableDiff], verbose: bool = False) -> str:
 
 
 def _per_document(diff: TableDiff) -> list[str]:
+    """Rows counted per document, for tables whose rows belong to one; [] for the others."""
     counts: dict[str, Counter] = {}
     for mark, rows in (("added", diff.added), ("removed", diff.removed),
                        ("changed", [new for _, new, _ in diff.changed])):
         for row in rows:
-            counts.setdefault(row.get("document_id") or "?", Counter())[mark] += 1
+            document = row.get("document_id") or diff.document_of.get(row.get("commitment_id"))
+            if not document:
+                return []
+            counts.setdefault(document, Counter())[mark] += 1
     return [f"  {document}: " + ", ".join(f"{n} {mark}" for mark, n in sorted(c.items()))
             for document, c in sorted(counts.items())]
 

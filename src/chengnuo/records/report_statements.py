@@ -20,7 +20,7 @@ from typing import Iterator, Protocol, Sequence
 from chengnuo.quantities import find_quantities
 
 # A closing quote or bracket right after the stop belongs to the sentence.
-_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’）)]*|$)")
+_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’）)]*|$)")
 _STOPS = "。！？!?"
 _OPEN, _CLOSE = "“‘（(《", "”’）)》"
 

@@ -1,8 +1,10 @@
 """The records stage: registered documents → sections, commitments and assignments.
 
 read:  the registry and the decoded lines of each source (text stage)
-work:  the parser for the document's kind, then canonical people and units
-write: build/records/<document_id>.json, one file per parsed document
+work:  the parser for the document's kind (task plans, work reports, table
+       attachments), then canonical people, units and jurisdictions
+write: build/records/<document_id>.json, one file per parsed document: sections,
+       commitments, assignments, paragraphs (work reports), allocations (tables)
 """
 
 from __future__ import annotations
