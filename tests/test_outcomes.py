@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, strategies as st
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.outcomes import stage as outcomes_stage
@@ -12,7 +13,7 @@ from chengnuo.outcomes.indicators import headline, similarity
 from chengnuo.outcomes.match import Figure, comparable, match_target, verdict
 from chengnuo.outcomes.reviews import load_reviews
 from chengnuo.outcomes.stage import read_outcomes
-from chengnuo.quantities import find_quantities
+from chengnuo.quantities import find_quantities, format_quantity
 from chengnuo.targets.columns import quantity_columns
 
 REPO = Path(__file__).resolve().parent.parent
@@ -198,3 +199,28 @@ def test_the_reviews_measure_the_precision_of_met_and_not_met():
     confirmed = [r for r in checked if r["status"] == r["auto"]]
     assert (len(checked), len(confirmed)) == (37, 34)  # precision 91.9% on the first review
     assert len([r for r in reviews if r["auto"] != "no_evidence"]) >= 40
+
+
+@given(goal=st.integers(min_value=1, max_value=5000), got=st.integers(min_value=1, max_value=5000),
+       t_mod=st.sampled_from(["exact", "at_least", "exceed", "about", "at_most"]),
+       r_mod=st.sampled_from(["", "以上", "余", "左右"]),
+       unit=st.sampled_from(["家", "公里", "万人", "%"]))
+def test_a_verdict_never_contradicts_the_numbers(goal, got, t_mod, r_mod, unit):
+    target = figure("新增农业龙头企业" + format_quantity(goal, unit, t_mod))
+    written = f"{got}{r_mod}{unit}" if r_mod == "余" and unit != "%" else f"{got}{unit}{r_mod}"
+    result = figure("新增农业龙头企业" + written)
+    found = verdict(target, result)
+    if found == "met":
+        # met: the result reaches the goal from the right side, or comes within 5% of an `about`
+        if t_mod == "at_most":
+            assert got <= goal and result.row["modifier"] not in ("exceed", "at_least")
+        elif t_mod == "about":
+            assert got >= goal * 0.95
+        else:
+            assert got >= goal
+    if found == "not_met":
+        # not_met only on a figure that is not a mere lower bound below the goal
+        if t_mod == "at_most":
+            assert got > goal or (got == goal and result.row["modifier"] in ("exceed", "at_least"))
+        else:
+            assert got <= goal and result.row["modifier"] in ("exact", "about")
