@@ -14,10 +14,14 @@ $(VENV)/installed: requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-build: $(VENV)/installed
+# The site's browser library (plotly.js), installed exactly as package-lock.json says.
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund
+
+build: $(VENV)/installed node_modules/.package-lock.json
 	$(BIN)/chengnuo build
 
-test: $(VENV)/installed
+test: $(VENV)/installed node_modules/.package-lock.json
 	$(BIN)/pytest -q
 
 # Refresh the lock after changing the pins in pyproject.toml.
@@ -26,4 +30,4 @@ lock: $(VENV)/installed
 	$(BIN)/pip freeze --exclude-editable | LC_ALL=C sort > requirements.lock
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build $(VENV) node_modules

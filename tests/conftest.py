@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,28 @@ def copy_project(root: Path, *, with_package: bool = False) -> Project:
     if with_package:
         shutil.copytree(REPO / "datapackage", root / "datapackage", dirs_exist_ok=True)
     return Project(root)
+
+
+def copy_site_inputs(root: Path) -> None:
+    """What the site stage needs besides the data: configs, hand-written pages, theme, plotly.js.
+
+    The configs name the theme and hooks by their path in the repository, so
+    src/ and node_modules/ are linked rather than copied.
+    """
+    for config in REPO.glob("mkdocs*.yml"):
+        shutil.copyfile(config, root / config.name)
+    shutil.copytree(REPO / "docs", root / "docs", dirs_exist_ok=True)
+    for name in ("src", "node_modules"):
+        if not (root / name).exists():
+            (root / name).symlink_to(REPO / name, target_is_directory=True)
+
+
+def build_project(root: Path) -> subprocess.CompletedProcess:
+    """`chengnuo build` on a copy of the project's inputs in `root`."""
+    copy_project(root)
+    copy_site_inputs(root)
+    return subprocess.run([str(Path(sys.executable).with_name("chengnuo")), "--project", str(root),
+                           "build"], capture_output=True, text=True, check=False)
 
 
 def reregister(project: Project, file_name: str, data: bytes) -> None:
@@ -61,6 +85,16 @@ def corpus(tmp_path_factory) -> Project:
     topics_stage.run(project)
     mentions_stage.run(project)
     return project
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """A project folder after a full `chengnuo build`: package, site and the build log."""
+    root = tmp_path_factory.mktemp("project")
+    result = build_project(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    root.joinpath("build.log").write_text(result.stdout)
+    return root
 
 
 @pytest.fixture

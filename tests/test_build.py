@@ -9,25 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, build_project
 
 CHENGNUO = Path(sys.executable).with_name("chengnuo")
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("project")
-    shutil.copytree(REPO / "reports", root / "reports")
-    shutil.copytree(REPO / "translations", root / "translations")
-    result = subprocess.run([str(CHENGNUO), "--project", str(root), "build"],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    root.joinpath("build.log").write_text(result.stdout)
-    return root
 
 
 def test_build_ends_with_a_summary(built):
@@ -44,7 +32,8 @@ def test_build_ends_with_a_summary(built):
         "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 16 topics, "
         "1567 mentions, 517 targets, 238 results, 207 outcomes, 35 indicator_series, 8 indicators, "
         "0 warnings; "
-        "downloads: 17 tables, 66 files, 0 warnings")
+        "downloads: 17 tables, 66 files, 0 warnings; "
+        "site: 729 zh pages, 729 en pages, 0 warnings")
 
 
 def test_committed_datapackage_equals_a_fresh_build(built):
@@ -53,10 +42,7 @@ def test_committed_datapackage_equals_a_fresh_build(built):
 
 
 def test_two_builds_give_byte_identical_packages(built, tmp_path):
-    shutil.copytree(REPO / "reports", tmp_path / "reports")
-    shutil.copytree(REPO / "translations", tmp_path / "translations")
-    subprocess.run([str(CHENGNUO), "--project", str(tmp_path), "build"],
-                   capture_output=True, check=True)
+    assert build_project(tmp_path).returncode == 0
     assert files_of(tmp_path / "datapackage") == files_of(built / "datapackage")
 
 
@@ -68,7 +54,7 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
 
 
 @pytest.mark.parametrize("command", ["text", "records", "targets", "outcomes", "topics", "mentions",
-                                     "datapackage", "downloads", "build"])
+                                     "datapackage", "downloads", "site", "build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,
                             check=True)

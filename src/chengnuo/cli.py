@@ -32,6 +32,7 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     from chengnuo.mentions import stage as mentions_stage
     from chengnuo.outcomes import stage as outcomes_stage
     from chengnuo.records import stage as records_stage
+    from chengnuo.site import stage as site_stage
     from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
     from chengnuo.topics import stage as topics_stage
@@ -39,7 +40,7 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
             "targets": targets_stage.run, "outcomes": outcomes_stage.run,
             "topics": topics_stage.run,
             "mentions": mentions_stage.run, "datapackage": datapackage_stage.run,
-            "downloads": downloads_stage.run}
+            "downloads": downloads_stage.run, "site": site_stage.run}
 
 
 # What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
@@ -164,10 +165,20 @@ def downloads(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def site(ctx: click.Context) -> None:
+    """Write the pages into docs/ and build the zh and en site into build/site/ (needs `datapackage`)."""
+    _run(ctx, ["site"])
+
+
+@main.command()
+@click.pass_context
 def build(ctx: click.Context) -> None:
     """Run every stage in order: text, records, targets, outcomes, topics, mentions,
-    datapackage, downloads."""
-    _run(ctx, BUILD_STAGES)
+    datapackage, downloads, and site if the project has mkdocs.yml."""
+    project: Project = ctx.obj["project"]
+    # A project without a site configuration (a data-only copy) still builds its package.
+    site = ["site"] if (project.root / "mkdocs.yml").is_file() else []
+    _run(ctx, [*BUILD_STAGES, *site])
 
 
 @main.command()

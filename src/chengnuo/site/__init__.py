@@ -1,0 +1,1 @@
+"""The site stage: the bilingual static site built from datapackage/."""

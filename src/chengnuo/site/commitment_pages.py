@@ -1,0 +1,165 @@
+"""One page per commitment, at a permalink made of its id: commitments/<id>/.
+
+Readers cite these addresses, so the path depends on nothing but the
+commitment id (a slug the data package guarantees stable).
+"""
+
+from __future__ import annotations
+
+from chengnuo.site.data import Row, SiteData
+from chengnuo.site.escape import md
+from chengnuo.site.labels import name, t, translated, value_label
+from chengnuo.site.markdown import front_matter, link, page_path, shorten, table
+
+
+def document_title(data: SiteData, document_id: str, lang: str) -> str:
+    return name(data.documents.get(document_id), lang, zh="title_zh", en="title_en")
+
+
+def commitment_title(data: SiteData, row: Row, lang: str) -> str:
+    """`2023 聊城市 任务 49`: enough to tell two commitments apart in a list or a tab title."""
+    document = data.documents[row["document_id"]]
+    area = name(data.jurisdictions.get(document["jurisdiction_id"]), lang)
+    kind = value_label("commitments", "kind", row["kind"], lang)
+    return f"{document['year']} {area} {kind} {row['label']}"
+
+
+def source_link(data: SiteData, row: Row, lang: str, from_page: str) -> str:
+    """The link every "source" on the site is: the document page, at the commitment's line."""
+    a, b = row["line_start"], row["line_end"]
+    where = t(lang, "line", n=a) if a == b else t(lang, "lines_range", a=a, b=b)
+    return link(md(t(lang, "source_link", where=where)), from_page,
+                page_path("documents", row["document_id"]), f"L{a}")
+
+
+def commitment_list(data: SiteData, rows: list[Row], lang: str, from_page: str,
+                    *, with_document: bool = True) -> str:
+    """A table of commitments: number (linked to its page), short text, document."""
+    if not rows:
+        return md(t(lang, "no_data_yet")) + "\n"
+    headers = [t(lang, "label"), t(lang, "text")] + ([t(lang, "document")] if with_document else [])
+    body = []
+    for row in rows:
+        text = row.get("text_en") if lang == "en" and row.get("text_en") else row["text_zh"]
+        cells = [link(md(row["label"]), from_page, page_path("commitments", row["commitment_id"])),
+                 md(shorten(text))]
+        if with_document:
+            document = data.documents[row["document_id"]]
+            cells.append(f"{document['year']} " + link(
+                md(shorten(document_title(data, row["document_id"], lang), 24)),
+                from_page, page_path("documents", row["document_id"])))
+        body.append(cells)
+    return table([md(h) for h in headers], body)
+
+
+def _parties(data: SiteData, row: Row, role: str, lang: str, here: str) -> str:
+    names = []
+    for party in data.parties(row["commitment_id"], role):
+        if party.get("person_id"):
+            names.append(md(name(data.people.get(party["person_id"]), lang) or party["raw"]))
+        elif party.get("unit_id"):
+            unit = data.units.get(party["unit_id"])
+            label = md(name(unit, lang) or party["raw"])
+            if party["unit_id"] in data.lead_units:
+                label = link(label, here, page_path("departments", party["unit_id"]))
+            names.append(label)
+    return "、".join(names) if lang == "zh" else "; ".join(names)
+
+
+def _targets(data: SiteData, row: Row, lang: str) -> str:
+    rows = data.targets.get(row["commitment_id"], [])
+    if not rows:
+        return ""
+    body = []
+    for target in rows:
+        value = target.get("value")
+        if target.get("value_max") is not None:
+            value = f"{value}–{target['value_max']}"
+        body.append([translated(target.get("indicator_zh"), target.get("indicator_en"), lang),
+                     md(value_label("targets", "modifier", target.get("modifier"), lang)),
+                     md(value), md(target.get("unit") or ""),
+                     md(value_label("targets", "metric", target.get("metric"), lang)),
+                     md(target.get("span") or "")])
+    return (f"## {t(lang, 'targets')}\n\n"
+            + table([t(lang, "indicator"), t(lang, "modifier"), t(lang, "value"), t(lang, "unit"),
+                     t(lang, "metric"), t(lang, "span")], body) + "\n")
+
+
+def _outcome(data: SiteData, row: Row, lang: str, here: str) -> str:
+    rows = data.outcomes.get(row["commitment_id"], [])
+    if not rows:
+        return ""
+    parts = [f"## {t(lang, 'outcome')}\n"]
+    for outcome in rows:
+        status = value_label("outcomes", "status", outcome.get("status"), lang)
+        line = f"- **{t(lang, 'status')}:** {md(status)}"
+        if outcome.get("reported_value") is not None:
+            line += f"; {t(lang, 'reported_value')}: {md(outcome['reported_value'])}"
+        parts.append(line)
+        evidence_doc = outcome.get("evidence_document_id")
+        if outcome.get("evidence_text"):
+            parts.append(f"\n    > {md(outcome['evidence_text'])}")
+        if evidence_doc in data.documents and outcome.get("evidence_line"):
+            where = t(lang, "line", n=outcome["evidence_line"])
+            parts.append("\n    " + link(md(t(lang, "source_link", where=where)), here,
+                                         page_path("documents", evidence_doc),
+                                         f"L{outcome['evidence_line']}"))
+    return "\n".join(parts) + "\n\n"
+
+
+def commitment_page(data: SiteData, row: Row, lang: str) -> tuple[str, str]:
+    here = page_path("commitments", row["commitment_id"])
+    document = data.documents[row["document_id"]]
+    title = commitment_title(data, row, lang)
+    facts = [
+        (t(lang, "document"), link(md(document_title(data, row["document_id"], lang)), here,
+                                   page_path("documents", row["document_id"]))),
+        (t(lang, "year"), md(document["year"])),
+        (t(lang, "kind"), md(value_label("commitments", "kind", row["kind"], lang))),
+        (t(lang, "label"), md(row["label"])),
+    ]
+    section = data.sections.get(row.get("section_id") or "")
+    if section:
+        facts.append((t(lang, "section"), md(section["label"] or "") + " "
+                      + translated(section["title_zh"], section.get("title_en"), lang)))
+    if row.get("parent_id") in data.commitments:
+        parent = data.commitments[row["parent_id"]]
+        facts.append((t(lang, "parent"), link(md(parent["label"]), here,
+                                              page_path("commitments", parent["commitment_id"]))))
+    topic = data.topics.get(row.get("topic_id") or "")
+    if topic:
+        facts.append((t(lang, "topic"), link(md(name(topic, lang)), here,
+                                             page_path("topics", topic["topic_id"]))))
+    for role, key in (("lead_leader", "lead_leaders"), ("lead_unit", "lead_units"),
+                      ("responsible_unit", "responsible_units")):
+        parties = _parties(data, row, role, lang, here)
+        if parties:
+            facts.append((t(lang, key), parties))
+    areas = data.area_ids(row["commitment_id"])
+    if areas:
+        facts.append((t(lang, "counties"), "、".join(
+            link(md(name(data.jurisdictions[a], lang)), here, page_path("counties", a))
+            if a in data.area_pages else md(name(data.jurisdictions.get(a), lang) or a)
+            for a in areas)))
+    status = data.status(row["commitment_id"])
+    if status:
+        facts.append((t(lang, "status"), md(value_label("outcomes", "status", status, lang))))
+    children = [c for c in data.by_document[row["document_id"]]
+                if c.get("parent_id") == row["commitment_id"]]
+    if children:
+        facts.append((t(lang, "sub_items"), " ".join(
+            link(md(c["label"]), here, page_path("commitments", c["commitment_id"])) for c in children)))
+    text = [
+        front_matter(title),
+        f"# {md(title)}\n",
+        f"{translated(row['text_zh'], row.get('text_en'), lang)}\n",
+        source_link(data, row, lang, here) + "\n",
+        "\n".join(f"- **{md(k)}:** {v}" for k, v in facts) + "\n",
+        _targets(data, row, lang),
+        _outcome(data, row, lang, here),
+    ]
+    return here, "\n".join(part for part in text if part)
+
+
+def commitment_pages(data: SiteData, lang: str) -> dict[str, str]:
+    return dict(commitment_page(data, row, lang) for row in data.commitments.values())

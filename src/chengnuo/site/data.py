@@ -1,0 +1,125 @@
+"""Read datapackage/ into the indexes the pages need.
+
+The site is built from the published package only, so a reader can rebuild
+every page from the data they download. Tables that other stages have not
+produced yet are simply absent: `SiteData.has(name)` tells a page to leave that
+section out instead of failing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chengnuo.errors import ChengnuoError
+
+Row = dict[str, Any]
+
+# The city and its eleven counties, districts and zones: the areas that get a page.
+AREA_LEVELS = ("city", "district", "county_city", "county", "zone")
+
+
+def _convert(value: str, kind: str) -> Any:
+    if value == "":
+        return None
+    if kind == "integer":
+        return int(value)
+    if kind == "number":
+        return float(value)
+    if kind == "boolean":
+        return value == "true"
+    return value
+
+
+def read_tables(package_dir: Path) -> dict[str, list[Row]]:
+    """Every resource of datapackage.json as typed rows, in file order."""
+    descriptor_path = package_dir / "datapackage.json"
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ChengnuoError(f"cannot read the data package: {error}", path=descriptor_path,
+                            hint="run `chengnuo datapackage` first") from error
+    tables: dict[str, list[Row]] = {}
+    for resource in descriptor["resources"]:
+        types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
+        path = package_dir / resource["path"]
+        with path.open(encoding="utf-8", newline="") as handle:
+            tables[resource["name"]] = [
+                {name: _convert(value, types.get(name, "string")) for name, value in row.items()}
+                for row in csv.DictReader(handle)]
+    return tables
+
+
+@dataclass
+class SiteData:
+    """The package's tables plus the lookups every page kind shares."""
+
+    tables: dict[str, list[Row]]
+    documents: dict[str, Row] = field(default_factory=dict)
+    commitments: dict[str, Row] = field(default_factory=dict)
+    units: dict[str, Row] = field(default_factory=dict)
+    people: dict[str, Row] = field(default_factory=dict)
+    jurisdictions: dict[str, Row] = field(default_factory=dict)
+    topics: dict[str, Row] = field(default_factory=dict)
+    sections: dict[str, Row] = field(default_factory=dict)
+    sources: dict[str, Row] = field(default_factory=dict)
+    assignments: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    by_document: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    targets: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    outcomes: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    lead_units: set[str] = field(default_factory=set)   # units that get a department page
+    area_pages: set[str] = field(default_factory=set)   # jurisdictions that get an area page
+
+    @classmethod
+    def load(cls, package_dir: Path) -> "SiteData":
+        tables = read_tables(package_dir)
+        data = cls(tables)
+        keyed = {"documents": "document_id", "commitments": "commitment_id", "units": "unit_id",
+                 "people": "person_id", "jurisdictions": "jurisdiction_id",
+                 "topics": "topic_id", "sections": "section_id", "sources": "source_id"}
+        for table, key in keyed.items():
+            setattr(data, table, {row[key]: row for row in tables.get(table, [])})
+        for row in tables.get("assignments", []):
+            data.assignments[row["commitment_id"]].append(row)
+        for row in tables.get("commitments", []):
+            data.by_document[row["document_id"]].append(row)
+        for table in ("mentions", "targets", "outcomes"):
+            for row in tables.get(table, []):
+                getattr(data, table)[row["commitment_id"]].append(row)
+        data.lead_units = set(data.lead_unit_ids())
+        data.area_pages = {row["jurisdiction_id"] for row in data.areas()}
+        return data
+
+    def has(self, table: str) -> bool:
+        return table in self.tables
+
+    def areas(self) -> list[Row]:
+        """The city first, then its counties, districts and zones, in package order."""
+        return [row for row in self.tables["jurisdictions"] if row["level"] in AREA_LEVELS]
+
+    def parties(self, commitment_id: str, role: str) -> list[Row]:
+        return [a for a in self.assignments.get(commitment_id, []) if a["role"] == role]
+
+    def year(self, commitment: Row) -> int:
+        return self.documents[commitment["document_id"]]["year"]
+
+    def area_ids(self, commitment_id: str) -> list[str]:
+        """Counties and zones a commitment names or assigns work to (needs `mentions`)."""
+        return list(dict.fromkeys(m["jurisdiction_id"] for m in self.mentions.get(commitment_id, [])))
+
+    def status(self, commitment_id: str) -> str | None:
+        """The outcome status of the commitment itself (not of one of its targets)."""
+        rows = self.outcomes.get(commitment_id, [])
+        own = [r for r in rows if not r.get("target_id")] or rows
+        return own[0]["status"] if own else None
+
+    def lead_unit_ids(self) -> list[str]:
+        """Every unit that leads at least one commitment, in units-table order."""
+        leads = {a["unit_id"] for rows in self.assignments.values() for a in rows
+                 if a["role"] == "lead_unit" and a["unit_id"]}
+        return [unit_id for unit_id in self.units if unit_id in leads]
