@@ -5,11 +5,13 @@ Each copy is made here, from the bundled original, by tests/convert.py.
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 
 from chengnuo.ingest.inspect import inspect_file
+from chengnuo.text.extract import extract
 from tests import convert
 from tests.conftest import REPO
 
@@ -128,3 +130,28 @@ def test_pdf_drops_page_numbers_and_running_headers(inspected):
     assert extracted.origins[0] == "page 1, line 2"
     # Nothing else is lost or added: the text is the original's, but for line breaks and spaces.
     assert re.sub(r"\s", "", "".join(extracted.lines)) == re.sub(r"\s", "", TEXT)
+
+
+def _snippet() -> list[str]:
+    return [line.strip() for line in convert.lines_of(TEXT)[14:40] if line.strip()]
+
+
+@pytest.mark.parametrize("layout", [
+    # An old table layout: the title in one cell, the text in another, a menu in a third.
+    '<table><tr><td class="menu"><a href="/">首页</a> <a href="/x">机构设置</a></td></tr>'
+    '<tr><td class="bt">标题</td></tr><tr><td id="zoom">{paragraphs}</td></tr>'
+    '<tr><td class="bottom">版权所有 聊城市人民政府办公室</td></tr></table>',
+    # Lines separated by <br> only, in a div, after a header and before a footer element.
+    '<header>聊城市人民政府 门户网站</header><div class="content">{br}</div>'
+    '<footer>网站地图 | 联系我们</footer>',
+    # An <article> with a <section> per part and stray unclosed <p> tags.
+    '<nav>首页 &gt; 政策</nav><article><section>{unclosed}</section></article>',
+])
+def test_html_layouts_of_government_sites(layout):
+    lines = _snippet()
+    page = layout.format(
+        paragraphs="".join(f"<p>{html.escape(line)}</p>" for line in lines),
+        br="<br>\n".join(html.escape(line) for line in lines),
+        unclosed="".join(f"<p>{html.escape(line)}\n" for line in lines))
+    extracted = extract(f"<html><body>{page}</body></html>".encode("utf-8"), "page.html", "html")
+    assert extracted.lines == lines

@@ -34,8 +34,9 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", 
                     "blockquote", "section", "article", "main", "table", "ul", "ol", "dl",
                     "dt", "dd", "center", "address", "figure", "figcaption", "body", "html",
                     "tbody", "thead", "tfoot", "caption", "hr"})
-_PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote",
-                        "table"})
+# Not `table`: old government sites lay out the whole page with tables, and a layout
+# table holding the article must not outscore the cell that holds it.
+_PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"})
 _HEADING = frozenset({"h1", "h2", "h3"})
 _CELL = frozenset({"td", "th"})
 # id/class words of site chrome, matched as whole words of the attribute.
