@@ -50,6 +50,7 @@ def test_chinese_numbers_are_read_with_their_magnitude(zh, value):
     ("1月12日召开。", "Held on January 12."),
     ("实施十四五规划。", "Implement the 14th Five-Year Plan."),  # numeral in Chinese characters
     ("力促PM2.5下降。", "Strive to reduce PM2.5."),  # part of a name, on both sides
+    ("力促PM_{2.5}、PM₁₀下降。", "Strive to reduce PM2.5 and PM10."),  # a PDF's subscript markup
     ("新增家庭医生签约服务人口17.8万人。", "Add 178,000 people covered by family doctor services."),
 ])
 def test_a_faithful_translation_has_no_number_problem(zh, en):

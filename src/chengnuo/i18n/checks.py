@@ -9,7 +9,6 @@ changed since) are not checked against the new Chinese: they are not published.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from chengnuo.i18n.apply import Rows, located_rows
 from chengnuo.i18n.glossary import Glossary
@@ -58,8 +57,3 @@ def check_store(project: Project, tables: Rows, glossary: Glossary | None = None
                              for message in translation_problems(zh, entry.en, glossary)]
     return sorted(problems)
 
-
-def number_examples(zh: str) -> list[tuple[str, Decimal]]:
-    """The numbers of a Chinese text with the value the English must show (for todo hints)."""
-    from chengnuo.i18n.numbers import zh_numbers
-    return [(n.text, n.value) for n in zh_numbers(zh)]

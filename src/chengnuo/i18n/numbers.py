@@ -31,6 +31,7 @@ _ZH_NUMBER = re.compile(
 _EN_NUMBER = re.compile(
     r"(?<![A-Za-z0-9.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?"
     r"(?:[\s-]*(thousand|million|billion|trillion)\b)?")
+_SUBSCRIPT = re.compile(r"_\{([^{}]*)\}")
 _ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _ZH_NUMERAL_RUN = re.compile(f"[{_ZH_NUMERALS}]+")
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -71,7 +72,9 @@ def _decimal(integer: str, fraction: str | None) -> Decimal:
 def zh_numbers(text: str) -> list[ZhNumber]:
     """Every number written in digits in a Chinese text, with 万/亿 applied."""
     found = []
-    for match in _ZH_NUMBER.finditer(unicodedata.normalize("NFKC", text)):
+    # A PDF's subscript markup (PM_{2.5}) is part of a name, like PM2.5 and PM₁₀.
+    text = _SUBSCRIPT.sub(r"\1", unicodedata.normalize("NFKC", text))
+    for match in _ZH_NUMBER.finditer(text):
         integer, fraction, magnitude, month = match.groups()
         value = _decimal(integer, fraction) * ZH_MAGNITUDES.get(magnitude or "", 1)
         is_month = bool(month) and not magnitude and not fraction and 1 <= value <= 12
