@@ -92,3 +92,38 @@ def test_two_builds_give_byte_identical_packages_and_downloads(tmp_path):
     assert folder_bytes(first / "datapackage") == folder_bytes(REPO / "datapackage")
     downloads = folder_bytes(first / "build" / "downloads")
     assert downloads and downloads == folder_bytes(second / "build" / "downloads")
+
+
+@pytest.mark.skipif(not (REPO / "mkdocs.yml").is_file(), reason="the project has no site configuration")
+def test_the_site_is_identical_and_survives_a_killed_site_stage(tmp_path):
+    """Two full builds give the same site (SOURCE_DATE_EPOCH fixes mkdocs' dates); a site
+    stage killed while mkdocs writes leaves the previous site."""
+    from tests.conftest import copy_site_inputs
+
+    roots = []
+    for name, env in (("first", {"PYTHONHASHSEED": "1", "TZ": "UTC"}),
+                      ("second", {"PYTHONHASHSEED": "2", "TZ": "Asia/Shanghai"})):
+        root = copy_project(tmp_path / name).root
+        copy_site_inputs(root)
+        result = build(root, SOURCE_DATE_EPOCH="1700000000", **env)
+        assert result.returncode == 0, result.stderr.decode()[-2000:]
+        roots.append(root)
+    site = folder_bytes(roots[0] / "build" / "site")
+    assert site and site == folder_bytes(roots[1] / "build" / "site")
+
+    root, target = roots[1], roots[1] / "build" / "site"
+    documents = root / "datapackage" / "data" / "documents.csv"
+    text = documents.read_text(encoding="utf-8")
+    documents.write_text(text.replace("2023年市政府工作报告重点工作任务责任分工方案",
+                                      "2023年市政府工作报告重点工作任务分工方案", 1), encoding="utf-8")
+    process = subprocess.Popen([CHENGNUO, "--project", str(root), "site"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**ENV, "SOURCE_DATE_EPOCH": "1700000000"})
+    deadline = time.monotonic() + 300
+    caught = []
+    while not caught and time.monotonic() < deadline and process.poll() is None:
+        caught = [p for staging in target.parent.glob(".site.new-*") for p in staging.rglob("*.html")]
+        time.sleep(0.002)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert caught, "the site stage ended before mkdocs was caught writing"
+    assert folder_bytes(target) == site
