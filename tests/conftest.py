@@ -71,6 +71,7 @@ def pytest_addoption(parser):
 def corpus(tmp_path_factory) -> Project:
     """A copy of the project whose stages up to the data package ran on the bundled reports."""
     from chengnuo.mentions import stage as mentions_stage
+    from chengnuo.outcomes import stage as outcomes_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
@@ -80,6 +81,7 @@ def corpus(tmp_path_factory) -> Project:
     text_stage.run(project)
     records_stage.run(project)
     targets_stage.run(project)
+    outcomes_stage.run(project)
     topics_stage.run(project)
     mentions_stage.run(project)
     return project

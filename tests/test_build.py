@@ -24,12 +24,15 @@ def test_build_ends_with_a_summary(built):
         "records: 7 documents, 585 commitments, 343 paragraphs, 36 allocations, "
         "1725 assignments, 3 warnings; "
         "targets: 517 targets, 307 commitments with targets, 238 results, 0 warnings; "
+        "outcomes: 207 outcomes, 44 met, 2 not_met, 17 reported, 144 no_evidence, 63 reviewed, "
+        "35 series rows, 0 warnings; "
         "topics: 16 topics, 585 commitments, 0 warnings; "
         "mentions: 1567 mentions, 56 named, 96 responsible, 1415 all_counties, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
         "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 16 topics, "
-        "1567 mentions, 517 targets, 238 results, 0 warnings; "
-        "downloads: 14 tables, 60 files, 0 warnings; "
+        "1567 mentions, 517 targets, 238 results, 207 outcomes, 35 indicator_series, 8 indicators, "
+        "0 warnings; "
+        "downloads: 17 tables, 66 files, 0 warnings; "
         "site: 729 zh pages, 729 en pages, 0 warnings")
 
 
@@ -50,7 +53,7 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize("command", ["text", "records", "targets", "topics", "mentions",
+@pytest.mark.parametrize("command", ["text", "records", "targets", "outcomes", "topics", "mentions",
                                      "datapackage", "downloads", "site", "build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,

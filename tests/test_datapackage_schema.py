@@ -65,6 +65,13 @@ EXPECTED_COLUMNS = {
     "allocations": ["document_id", "jurisdiction_id", "category", "value", "unit", "line"],
     "topics": ["topic_id", "name_zh", "name_en", "description_zh", "description_en"],
     "mentions": ["commitment_id", "jurisdiction_id", "how", "named_as"],
+    "outcomes": ["target_id", "commitment_id", "status", "method", "confidence", "reported_value",
+                 "reported_unit", "result_id", "evidence_document_id", "evidence_line",
+                 "evidence_text", "evidence_en", "note"],
+    "indicators": ["indicator_id", "name_zh", "name_en", "metric", "unit"],
+    "indicator_series": ["indicator_id", "jurisdiction_id", "period_year", "unit", "target_value",
+                         "target_value_max", "target_modifier", "target_id", "reported_value",
+                         "reported_modifier", "result_id", "status"],
 }
 
 DOC = "liaocheng-2023-task-plan"
@@ -184,6 +191,27 @@ def sample_tables() -> dict[str, list[dict]]:
              "reported_year": 2022, "period": "year", "text_zh": "发放消费券3400万元。",
              "text_en": None, "translation_status": "missing", "line": 34},
         ],
+        "outcomes": [
+            {"target_id": f"{DOC}-5-q1", "commitment_id": f"{DOC}-5", "status": "not_met",
+             "method": "reviewed", "confidence": Decimal("1"), "reported_value": Decimal("3"),
+             "reported_unit": "%", "result_id": None, "evidence_document_id": DOC,
+             "evidence_line": 34, "evidence_text": "固定资产投资增长3%。", "evidence_en": None,
+             "note": "低于5.5%以上"},
+            {"target_id": f"{DOC}-5-q2", "commitment_id": f"{DOC}-5", "status": "no_evidence",
+             "method": "auto", "confidence": None, "reported_value": None, "reported_unit": None,
+             "result_id": None, "evidence_document_id": None, "evidence_line": None,
+             "evidence_text": None, "evidence_en": None, "note": None},
+        ],
+        "indicators": [
+            {"indicator_id": "gdp", "name_zh": "地区生产总值增速", "name_en": "GDP growth",
+             "metric": "growth_rate", "unit": "%"},
+        ],
+        "indicator_series": [
+            {"indicator_id": "gdp", "jurisdiction_id": "liaocheng", "period_year": 2023, "unit": "%",
+             "target_value": Decimal("5.5"), "target_value_max": None, "target_modifier": "at_least",
+             "target_id": f"{DOC}-5-q1", "reported_value": None, "reported_modifier": None,
+             "result_id": None, "status": "not_met"},
+        ],
     }
 
 
@@ -275,6 +303,21 @@ EXPECTED_CSV = {
         "reported_year,period,text_zh,text_en,translation_status,line\n"
         f"{DOC}-p2-r1,{DOC},{DOC}-p2,发放消费券,3400,,万元,exact,level,3400 万元,2022,year,"
         "发放消费券3400万元。,,missing,34\n"
+    ),
+    "outcomes": (
+        "target_id,commitment_id,status,method,confidence,reported_value,reported_unit,result_id,"
+        "evidence_document_id,evidence_line,evidence_text,evidence_en,note\n"
+        f"{DOC}-5-q1,{DOC}-5,not_met,reviewed,1,3,%,,{DOC},34,固定资产投资增长3%。,,低于5.5%以上\n"
+        f"{DOC}-5-q2,{DOC}-5,no_evidence,auto,,,,,,,,,\n"
+    ),
+    "indicators": (
+        "indicator_id,name_zh,name_en,metric,unit\n"
+        "gdp,地区生产总值增速,GDP growth,growth_rate,%\n"
+    ),
+    "indicator_series": (
+        "indicator_id,jurisdiction_id,period_year,unit,target_value,target_value_max,target_modifier,"
+        "target_id,reported_value,reported_modifier,result_id,status\n"
+        f"gdp,liaocheng,2023,%,5.5,,at_least,{DOC}-5-q1,,,,not_met\n"
     ),
 }
 

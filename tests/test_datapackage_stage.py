@@ -8,6 +8,7 @@ from pathlib import Path
 from chengnuo.datapackage import stage as datapackage_stage
 from chengnuo.datapackage import validate_package
 from chengnuo.mentions import stage as mentions_stage
+from chengnuo.outcomes import stage as outcomes_stage
 from chengnuo.project import Project
 from chengnuo.records import stage as records_stage
 from chengnuo.reference import Reference
@@ -25,6 +26,7 @@ def test_stage_builds_a_valid_package_from_the_bundled_reports(tmp_path: Path):
     text_stage.run(project)
     records_stage.run(project)
     targets_stage.run(project)
+    outcomes_stage.run(project)
     topics_stage.run(project)
     mentions_stage.run(project)
     report = datapackage_stage.run(project)
@@ -32,7 +34,7 @@ def test_stage_builds_a_valid_package_from_the_bundled_reports(tmp_path: Path):
     assert all(report.counts[name] > 0 for name in
                ("jurisdictions", "sources", "documents", "sections", "commitments",
                 "assignments", "units", "people", "targets", "results", "topics",
-                "mentions")), report.counts
+                "mentions", "outcomes", "indicator_series", "indicators")), report.counts
     before = {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")}
     datapackage_stage.run(project)
     assert {p: p.read_bytes() for p in project.datapackage_dir.rglob("*.csv")} == before

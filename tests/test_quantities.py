@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from chengnuo.quantities import (COUNT_UNITS, METRICS, MODIFIERS, find_quantities,
+from chengnuo.quantities import (COUNT_UNITS, METRICS, MODIFIERS, find_quantities, unit_scale,
                                  format_chinese_number, format_quantity, parse_chinese_number)
 
 
@@ -166,3 +166,17 @@ def test_any_text_gives_well_formed_quantities(text):
 def test_any_unicode_text_is_read_without_error(text):
     for q in find_quantities(text):
         assert text[q.start:q.end] == q.span
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("万人", ("人", 10000)), ("亿元", ("元", 10**8)), ("亿", ("元", 10**8)), ("%", ("%", 1)),
+    ("万千瓦", ("千瓦", 10000)), ("千瓦", ("千瓦", 1)), ("百分点", ("百分点", 1)), ("个", ("个", 1)),
+])
+def test_unit_scale(unit, expected):
+    assert unit_scale(unit) == expected
+
+
+@given(value=_VALUES, unit=st.sampled_from(_UNITS))
+def test_unit_scale_agrees_with_the_extractor(value, unit):
+    [q] = find_quantities("新增" + format_quantity(value, unit) + "。")
+    assert unit_scale(q.unit) == (q.base_unit, q.scale)

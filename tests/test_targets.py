@@ -95,6 +95,8 @@ def test_the_expected_targets_of_the_2023_city_plan(targets):
     ("规上工业增加值增长8%以上。力争到2025年，制造业增加值占GDP比重达到35%左右。", 2023, [2023, 2025]),
     # liaocheng-2023-task-plan.txt:76 (task 39): a multi-year total
     ("落地过亿元项目230个以上。2022-2025年累计引进投资亿元以上项目800个", 2023, [2023, 2025]),
+    # liaocheng-2023-work-report-newspaper.txt (action plan 5): within three years
+    ("3年内累计引进投资亿元以上项目800个，到位资金2000亿元。新建道路23条", 2023, [2025, 2025, 2023]),
     # a year after the figure does not move it
     ("新改建农村公路500公里，2025年前全部完成。", 2023, [2023]),
 ])

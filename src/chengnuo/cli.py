@@ -30,19 +30,21 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
     from chengnuo.datapackage import stage as datapackage_stage
     from chengnuo.downloads import stage as downloads_stage
     from chengnuo.mentions import stage as mentions_stage
+    from chengnuo.outcomes import stage as outcomes_stage
     from chengnuo.records import stage as records_stage
     from chengnuo.site import stage as site_stage
     from chengnuo.targets import stage as targets_stage
     from chengnuo.text import stage as text_stage
     from chengnuo.topics import stage as topics_stage
     return {"text": text_stage.run, "records": records_stage.run,
-            "targets": targets_stage.run, "topics": topics_stage.run,
+            "targets": targets_stage.run, "outcomes": outcomes_stage.run,
+            "topics": topics_stage.run,
             "mentions": mentions_stage.run, "datapackage": datapackage_stage.run,
             "downloads": downloads_stage.run, "site": site_stage.run}
 
 
 # What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
-BUILD_STAGES = ["text", "records", "targets", "topics", "mentions", "datapackage", "downloads"]
+BUILD_STAGES = ["text", "records", "targets", "outcomes", "topics", "mentions", "datapackage", "downloads"]
 
 
 def _run_stages(project: Project, names: list[str], where: list[str]) -> list[StageReport]:
@@ -125,6 +127,13 @@ def targets(ctx: click.Context) -> None:
 
 @main.command()
 @click.pass_context
+def outcomes(ctx: click.Context) -> None:
+    """Match each target to the next year's review into build/outcomes/ (needs `targets`)."""
+    _run(ctx, ["outcomes"])
+
+
+@main.command()
+@click.pass_context
 def topics(ctx: click.Context) -> None:
     """Give every commitment one topic of metadata/topics.yaml into build/topics/
     (needs `records`)."""
@@ -142,8 +151,8 @@ def mentions(ctx: click.Context) -> None:
 @main.command()
 @click.pass_context
 def datapackage(ctx: click.Context) -> None:
-    """Write and validate datapackage/ from build/ (needs `records`, `targets`, `topics`,
-    `mentions`)."""
+    """Write and validate datapackage/ from build/ (needs `records`, `targets`, `outcomes`,
+    `topics`, `mentions`)."""
     _run(ctx, ["datapackage"])
 
 
@@ -164,8 +173,8 @@ def site(ctx: click.Context) -> None:
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, targets, topics, mentions, datapackage,
-    downloads, and site if the project has mkdocs.yml."""
+    """Run every stage in order: text, records, targets, outcomes, topics, mentions,
+    datapackage, downloads, and site if the project has mkdocs.yml."""
     project: Project = ctx.obj["project"]
     # A project without a site configuration (a data-only copy) still builds its package.
     site = ["site"] if (project.root / "mkdocs.yml").is_file() else []

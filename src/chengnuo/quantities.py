@@ -328,6 +328,14 @@ def _clean(text: str) -> str:
     return "".join(out)
 
 
+def unit_scale(unit: str) -> tuple[str, int]:
+    """A normalised unit as (base unit, scale): 万人 → (人, 10000), 亿 → (元, 10**8), % → (%, 1)."""
+    for mag in sorted(MAGNITUDES, key=len, reverse=True):
+        if unit.startswith(mag):
+            return unit[len(mag):] or "元", MAGNITUDES[mag]
+    return unit, 1
+
+
 def format_quantity(value: Decimal | int, unit: str, modifier: str = "exact",
                     value_max: Decimal | int | None = None, chinese: bool = False) -> str:
     """A quantity written the way the reports write it; `find_quantities` reads it back."""

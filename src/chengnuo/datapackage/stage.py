@@ -1,7 +1,7 @@
 """The datapackage stage: registry, reference data and parsed records → datapackage/.
 
 read:  reports/registry.yaml, metadata/{jurisdictions,units,people}.yaml, build/records/,
-       build/targets/, build/topics/, build/mentions/, translations/
+       build/targets/, build/outcomes/, build/topics/, build/mentions/, translations/
 work:  gather the rows of every table; fill in the current English translations
        (chengnuo.i18n) and check their coverage against metadata/i18n.yaml
 write: datapackage/, validated in its staging folder before it replaces the old one
@@ -31,7 +31,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     topics, topic_of = read_topics(project)
     tables = gather_tables(load_registry(project), Reference.load(), read_records(project),
                            topics=topics, topic_of=topic_of, mentions=read_mentions(project))
-    tables.update(figure_tables(project))  # build/targets
+    tables.update(figure_tables(project))  # build/targets, build/outcomes
     translated = apply_translations(tables, project.translations_dir, project.root,
                                     {name: t.columns for name, t in metadata().tables.items()})
     check_coverage(translated.coverage)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from chengnuo.quantities import Quantity
@@ -15,4 +16,4 @@ def quantity_columns(q: Quantity) -> dict[str, Any]:
 
 
 def decimal_text(value: Any) -> str | None:
-    return None if value is None else format(value, "f")
+    return None if value is None else format(Decimal(value), "f")

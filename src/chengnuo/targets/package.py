@@ -1,4 +1,4 @@
-"""The tables of figures as the datapackage stage gathers them.
+"""The tables of figures (targets, results, outcomes, series) as the datapackage stage gathers them.
 
 The stages keep numbers as exact decimal strings in their JSON; the data
 package writes them as CSV numbers, so they become Decimals here.
@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from chengnuo.outcomes.stage import TABLES as OUTCOME_TABLES
+from chengnuo.outcomes.stage import read_outcomes
 from chengnuo.project import Project
 from chengnuo.targets.stage import read_targets
 
@@ -18,9 +20,10 @@ NUMBER_COLUMNS = ("value", "value_max", "reported_value", "reported_value_max",
 
 
 def figure_tables(project: Project) -> dict[str, list[dict[str, Any]]]:
-    """The targets and results tables (build/targets), ready for the data package."""
-    return {name: [_numbers(row) for row in read_targets(project, name)]
-            for name in ("targets", "results")}
+    """The tables of build/targets and build/outcomes, ready for the data package."""
+    tables = {name: read_targets(project, name) for name in ("targets", "results")}
+    tables.update({name: read_outcomes(project, name) for name in OUTCOME_TABLES})
+    return {name: [_numbers(row) for row in rows] for name, rows in tables.items()}
 
 
 def _numbers(row: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ the line of the original file it is printed on.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from chengnuo.quantities import Quantity, find_quantities
 from chengnuo.records.textclean import clean_inline
@@ -24,7 +24,7 @@ def result_rows(paragraph: dict[str, Any], year: int) -> list[dict[str, Any]]:
     """The results of one review paragraph of a report for `year` (it reports on year - 1)."""
     text = paragraph["text_zh"]
     period = "five_years" if _FIVE_YEARS.search(text) else "year"
-    line_of = _line_finder(paragraph)
+    line_of = line_finder(paragraph)
     rows = []
     for number, q in enumerate(find_quantities(text), start=1):
         rows.append({
@@ -36,7 +36,7 @@ def result_rows(paragraph: dict[str, Any], year: int) -> list[dict[str, Any]]:
             "period": period,
             "text_zh": sentence(text, q),
             "text_en": None,
-            "line": line_of(q),
+            "line": line_of(q.start, q.span),
         })
     return rows
 
@@ -51,7 +51,7 @@ def sentence(text: str, quantity: Quantity) -> str:
     return text[start:end]
 
 
-def _line_finder(paragraph: dict[str, Any]):
+def line_finder(paragraph: dict[str, Any]) -> Callable[[int, str], int]:
     """Maps an offset in the paragraph's text to the line of the original file it is on.
 
     `text_zh` is the paragraph's lines cleaned and joined; where it is not (a
@@ -66,11 +66,11 @@ def _line_finder(paragraph: dict[str, Any]):
             total += len(line)
             ends.append(total)
 
-        def by_offset(q: Quantity) -> int:
-            return first + next(i for i, end in enumerate(ends) if q.start < end)
+        def by_offset(start: int, snippet: str) -> int:
+            return first + next((i for i, end in enumerate(ends) if start < end), len(ends) - 1)
         return by_offset
 
-    def by_search(q: Quantity) -> int:
-        span = clean_inline(q.span)
-        return first + next((i for i, line in enumerate(lines) if span in line), 0)
+    def by_search(start: int, snippet: str) -> int:
+        snippet = clean_inline(snippet)
+        return first + next((i for i, line in enumerate(lines) if snippet in line), 0)
     return by_search

@@ -21,8 +21,9 @@ from chengnuo.records.stage import read_records, write_json
 from chengnuo.registry import load_registry
 from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
 
-# A figure promised for a later year: 到2025年, 2025年前, 2022-2025年累计.
+# A figure promised for a later year: 到2025年, 2025年前, 2022-2025年累计, 3年内.
 _DUE_YEAR = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年(?:底|前|末)|20\d\d\s*[-—–至]\s*(20\d\d)年")
+_WITHIN_YEARS = re.compile(r"([2-9两三四五])年内")
 _SENTENCE_END = re.compile(r"[。；;！？]")
 
 
@@ -42,8 +43,9 @@ def due_year(text: str, quantity: Quantity, year: int) -> int:
     """The year a figure is promised for: the document's, unless its sentence names a later one.
 
     Only a year written before the figure in the same sentence counts, so that
-    `力争到2025年，…比重达到35%左右` is due in 2025 and the figures after the next
-    full stop are due in the document's year again.
+    `力争到2025年，…比重达到35%左右` is due in 2025, `3年内累计引进…800个` in the
+    document's year plus two, and the figures after the next full stop are due in
+    the document's year again.
     """
     sentence_start = 0
     for match in _SENTENCE_END.finditer(text, 0, quantity.start):
@@ -51,6 +53,10 @@ def due_year(text: str, quantity: Quantity, year: int) -> int:
     due = year
     for match in _DUE_YEAR.finditer(text, sentence_start, quantity.start):
         due = max(due, int(next(g for g in match.groups() if g)))
+    for match in _WITHIN_YEARS.finditer(text, sentence_start, quantity.start):
+        # 3年内: this year and the two after it
+        years = int(match.group(1)) if match.group(1).isdigit() else "  两三四五".index(match.group(1))
+        due = max(due, year + years - 1)
     return due
 
 

@@ -1,0 +1,1 @@
+"""Outcomes and indicator series: what the next year's report says became of each target."""

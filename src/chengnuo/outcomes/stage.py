@@ -1,0 +1,101 @@
+"""The outcomes stage: each target of year N against the review of year N in the report of N+1.
+
+read:  build/records/ (commitments, review paragraphs), build/targets/ (targets, results),
+       the registry (years, jurisdictions), reports/outcome-reviews.yaml (maintainers' verdicts)
+work:  chengnuo.outcomes.match for every target whose year the corpus reviews, then the
+       verdicts; the headline indicator series
+write: build/outcomes/{outcomes,indicator_series,indicators}.json
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from chengnuo.errors import ChengnuoError
+from chengnuo.outcomes.match import Figure, match_target, review_sentences
+from chengnuo.outcomes.reviews import REVIEWS_FILE, apply_reviews, load_reviews
+from chengnuo.outcomes.series import indicator_rows, series_rows
+from chengnuo.project import Project
+from chengnuo.records.stage import read_records, write_json
+from chengnuo.registry import load_registry
+from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
+from chengnuo.targets.columns import decimal_text
+from chengnuo.targets.results import line_finder
+from chengnuo.targets.stage import read_targets
+
+TABLES = ("outcomes", "indicator_series", "indicators")
+
+
+def run(project: Project, progress: Progress = no_progress) -> StageReport:
+    documents = {d.document_id: d for d in load_registry(project).documents}
+    records = read_records(project)
+    targets, results = read_targets(project, "targets"), read_targets(project, "results")
+    commitments = {c["commitment_id"]: c for r in records for c in r["commitments"]}
+    progress(f"{len(targets)} targets, {len(results)} results")
+
+    # The results and review sentences about each (jurisdiction, year).
+    reviewed: dict[tuple[str, int], dict[str, list]] = {}
+    for result in results:
+        if result["period"] == "year":
+            key = (documents[result["document_id"]].jurisdiction_id, result["reported_year"])
+            reviewed.setdefault(key, {"results": [], "sentences": []})["results"].append(
+                Figure.of(result, result["text_zh"]))
+    for record in records:
+        for paragraph in record.get("paragraphs", []):
+            document = documents[paragraph["document_id"]]
+            key = (document.jurisdiction_id, document.year - 1)
+            if paragraph["part_kind"] == "review" and key in reviewed:
+                reviewed[key]["sentences"] += review_sentences(paragraph, line_finder(paragraph))
+
+    outcomes: dict[str, dict[str, Any]] = {}
+    for target in targets:
+        commitment = commitments[target["commitment_id"]]
+        document = documents[commitment["document_id"]]
+        review = reviewed.get((document.jurisdiction_id, document.year))
+        if review is None:
+            continue  # the corpus holds no review of this document's year
+        found = match_target(Figure.of(target, commitment["text_zh"]),
+                             target["due_year"] == document.year, review["results"],
+                             review["sentences"])
+        outcomes[target["target_id"]] = {
+            "target_id": target["target_id"], "commitment_id": target["commitment_id"],
+            "method": "auto", "note": None, "evidence_en": None, **found}
+
+    shown = project.relative(project.reports_dir / REVIEWS_FILE)
+    warnings = apply_reviews(outcomes, {r["result_id"]: r for r in results},
+                             load_reviews(project.reports_dir / REVIEWS_FILE, shown), shown)
+
+    context = {t["target_id"]: {"jurisdiction_id": documents[commitments[t["commitment_id"]][
+        "document_id"]].jurisdiction_id, "kind": commitments[t["commitment_id"]]["kind"]}
+        for t in targets}
+    context.update({r["result_id"]: {"jurisdiction_id": documents[r["document_id"]].jurisdiction_id}
+                    for r in results})
+    series = series_rows(targets, results, context,
+                         {k: v["status"] for k, v in outcomes.items()})
+    rows = [_texts(row) for row in outcomes.values()]
+    with replaced_folder(project.build_dir / "outcomes") as folder:
+        write_json(folder / "outcomes.json", rows)
+        write_json(folder / "indicator_series.json", series)
+        write_json(folder / "indicators.json", indicator_rows())
+    counts = {"outcomes": len(rows)}
+    for status in ("met", "not_met", "reported", "no_evidence"):
+        counts[status] = sum(r["status"] == status for r in rows)
+    counts["reviewed"] = sum(r["method"] == "reviewed" for r in rows)
+    counts["series rows"] = len(series)
+    return StageReport("outcomes", counts=counts, warnings=warnings)
+
+
+def _texts(row: dict[str, Any]) -> dict[str, Any]:
+    """Numbers as exact decimal strings for the JSON file."""
+    return {key: decimal_text(value) if key in ("confidence", "reported_value") else value
+            for key, value in row.items()}
+
+
+def read_outcomes(project: Project, name: str) -> list[dict[str, Any]]:
+    """One table of the outcomes stage's output (`outcomes`, `indicator_series`, `indicators`)."""
+    path = project.build_dir / "outcomes" / f"{name}.json"
+    if not path.is_file():
+        raise ChengnuoError(f"no {name}", path=project.relative(path),
+                            hint="run `chengnuo outcomes` first")
+    return json.loads(path.read_text(encoding="utf-8"))
