@@ -136,7 +136,8 @@ def _search(seen, root: str, query: str) -> list[tuple[str, str]]:
             for i in range(items.count())]
 
 
-@pytest.mark.parametrize("query, expected", [("农村公路", "农村公路"), ("公路", "农村公路")])
+@pytest.mark.parametrize("query, expected", [("农村公路", "农村公路"), ("公路", "农村公路"),
+                                             ("县政府", "县政府")])
 def test_chinese_search_finds_words_and_words_inside_words(site, browser, query, expected):
     with visit(browser, site) as seen:
         results = _search(seen, site, query)

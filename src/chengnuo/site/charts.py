@@ -36,7 +36,11 @@ class Chart:
         def cut(label: str) -> str:
             return label if len(label) <= AXIS_LABEL_LIMIT else label[: AXIS_LABEL_LIMIT - 1] + "…"
 
-        labels = [chart_text(cut(c)) for c in self.categories]
+        # Categories stay whole (two departments may share their first 12
+        # characters); the axis shows them cut, through tickvals/ticktext.
+        labels = [chart_text(c) for c in self.categories]
+        ticks = {"tickmode": "array", "tickvals": labels,
+                 "ticktext": [chart_text(cut(c)) for c in self.categories]}
         data = []
         for series_name, values in self.series:
             trace = {"type": "bar", "name": chart_text(series_name),
@@ -49,15 +53,14 @@ class Chart:
                 trace.update(x=labels, y=values)
             data.append(trace)
         rows = len(self.categories)
+        category_axis = {"automargin": True, "type": "category", **ticks}
         layout = {
             "barmode": "stack",
             "showlegend": len(self.series) > 1,
             "legend": {"orientation": "h", "y": -0.15 if not self.horizontal else -0.1},
             "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
-            "xaxis": {"automargin": True, "type": "category"} if not self.horizontal
-            else {"automargin": True},
-            "yaxis": {"automargin": True, "type": "category"} if self.horizontal
-            else {"automargin": True},
+            "xaxis": {"automargin": True} if self.horizontal else category_axis,
+            "yaxis": category_axis if self.horizontal else {"automargin": True},
             "height": max(260, 28 * rows + 80) if self.horizontal else 320,
         }
         return {"data": data, "layout": layout}

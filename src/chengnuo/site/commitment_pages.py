@@ -86,19 +86,23 @@ def _targets(data: SiteData, row: Row, lang: str) -> str:
 
 
 def _outcome(data: SiteData, row: Row, lang: str, here: str) -> str:
+    """What a later report said, per target: status, reported figure, the sentence and its line."""
     rows = data.outcomes.get(row["commitment_id"], [])
     if not rows:
         return ""
     parts = [f"## {t(lang, 'outcome')}\n"]
     for outcome in rows:
         status = value_label("outcomes", "status", outcome.get("status"), lang)
-        line = f"- **{t(lang, 'status')}:** {md(status)}"
+        line = f"- **{md(t(lang, 'status'))}:** {md(status)}"
         if outcome.get("reported_value") is not None:
-            line += f"; {t(lang, 'reported_value')}: {md(outcome['reported_value'])}"
+            line += (f"; {md(t(lang, 'reported_value'))}: {md(outcome['reported_value'])}"
+                     f" {md(outcome.get('reported_unit') or '')}").rstrip()
         parts.append(line)
+        evidence = translated(outcome.get("evidence_text"), outcome.get("evidence_en"), lang) \
+            if outcome.get("evidence_text") else ""
+        if evidence:
+            parts.append(f"\n    > {evidence}")
         evidence_doc = outcome.get("evidence_document_id")
-        if outcome.get("evidence_text"):
-            parts.append(f"\n    > {md(outcome['evidence_text'])}")
         if evidence_doc in data.documents and outcome.get("evidence_line"):
             where = t(lang, "line", n=outcome["evidence_line"])
             parts.append("\n    " + link(md(t(lang, "source_link", where=where)), here,

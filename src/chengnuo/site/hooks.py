@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 from chengnuo.project import Project
 from chengnuo.site.data import SiteData
-from chengnuo.site.search import add_subwords, dictionary_words
+from chengnuo.site.search import add_search_fields, dictionary_words
 
 
 def on_config(config):
@@ -29,6 +29,6 @@ def on_config(config):
 def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file():
-        index = add_subwords(json.loads(path.read_text(encoding="utf-8")))
+        index = add_search_fields(json.loads(path.read_text(encoding="utf-8")))
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")

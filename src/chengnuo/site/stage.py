@@ -13,6 +13,8 @@ write: the generated folders of docs/zh and docs/en (git-ignored), then one
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 import os
 import shutil
 from pathlib import Path
@@ -143,10 +145,17 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     target = project.build_dir / "site"
     with replaced_folder(target) as staging:
-        for lang in LANGS:
-            progress(f"mkdocs build --strict ({lang})")
-            out = staging if lang == "zh" else staging / lang
-            mkdocs_build(project, lang, out, site_url if lang == "zh" else site_url + f"{lang}/")
+        progress("mkdocs build --strict (zh, en)")
+        # The two builds are independent: one process each (MkDocs is single-threaded).
+        # English goes to a folder of its own first, since the Chinese build empties its site_dir.
+        jobs = {"zh": (staging, site_url), "en": (staging.parent / f"{staging.name}-en",
+                                                  site_url + "en/")}
+        with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork")) as pool:
+            futures = [pool.submit(mkdocs_build, project, lang, out, url)
+                       for lang, (out, url) in jobs.items()]
+            for future in futures:
+                future.result()
+        os.replace(jobs["en"][0], staging / "en")
         too_big = check_sizes(staging)
         if too_big:
             raise ChengnuoError(f"{len(too_big)} pages are over {MAX_PAGE_BYTES // 1000} KB: "
