@@ -12,6 +12,7 @@ from pathlib import Path
 import jieba
 from mkdocs.plugins import event_priority
 
+from chengnuo.i18n.ui import label
 from chengnuo.project import Project
 from chengnuo.site.data import SiteData
 from chengnuo.site.search import add_search_fields, dictionary_words
@@ -22,6 +23,10 @@ def on_config(config):
     # jieba is one tokenizer per process; adding a word twice is harmless.
     for word in dictionary_words(SiteData.load(project.datapackage_dir)):
         jieba.add_word(word, freq=20000)
+    # The English edition is an unofficial translation: every English page says so
+    # (theme/main.html shows it as Material's announcement bar).
+    if config.theme["language"] == "en":
+        config.extra["translation_notice"] = label("unofficial_translation", "en")
     return config
 
 
