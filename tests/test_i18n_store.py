@@ -118,17 +118,22 @@ def test_the_gate_fails_below_the_threshold_and_names_the_setting():
 
 def test_the_build_writes_english_and_status_into_the_package(corpus):
     from chengnuo.datapackage import stage
-    write(corpus.translations_dir, "sections/liaocheng-2023-task-plan.yaml",
-          f"- id: liaocheng-2023-task-plan-s1\n  zh_sha256: {zh_hash('主要预期目标')}\n"
-          "  en: Main expected targets\n")
+    # Change one entry of the real store (the coverage gate needs all the others).
+    path = corpus.translations_dir / "sections/liaocheng-2023-task-plan.yaml"
+    original = path.read_text(encoding="utf-8")
+    entry = (f"- id: liaocheng-2023-task-plan-s1\n  zh_sha256: {zh_hash('主要预期目标')}\n"
+             "  zh: 主要预期目标\n  en: Main expected targets\n")
+    assert entry in original
+    path.write_text(original.replace(entry, entry.replace("en: Main", "en: The main")),
+                    encoding="utf-8")
     try:
         stage.run(corpus)
     finally:
-        (corpus.translations_dir / "sections/liaocheng-2023-task-plan.yaml").unlink()
+        path.write_text(original, encoding="utf-8")
     with (corpus.datapackage_dir / "data/sections.csv").open(encoding="utf-8") as handle:
         rows = {r["section_id"]: r for r in csv.DictReader(handle)}
     assert (rows["liaocheng-2023-task-plan-s1"]["title_en"],
-            rows["liaocheng-2023-task-plan-s1"]["translation_status"]) == ("Main expected targets", "current")
+            rows["liaocheng-2023-task-plan-s1"]["translation_status"]) == ("The main expected targets", "current")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
