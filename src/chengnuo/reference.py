@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from chengnuo.datapackage.metadata import allowed_values
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
+from chengnuo.yaml_nodes import load_with_nodes
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LEVELS = allowed_values("jurisdictions", "level")
@@ -102,25 +102,10 @@ class Person:
 
 # --------------------------------------------------------------------------- reading
 
-# The C loader is ten times faster; the pure-Python one gives the same result.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def _read_entries(path: Path, required: dict[str, type], optional: dict[str, type]):
     """(line, mapping) for each entry of a YAML list, with keys and types checked."""
-    try:
-        loader = _Loader(path.read_text(encoding="utf-8"))
-        try:  # compose first: the nodes carry the line numbers for messages
-            root = loader.get_single_node()
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
-    except OSError as exc:
-        raise ChengnuoError(f"cannot read reference data: {exc.strerror}", path=path) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ChengnuoError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path,
-                            line=mark.line + 1 if mark else None) from exc
+    root, data = load_with_nodes(path, "reference data")
     if not isinstance(data, list):
         raise ChengnuoError("expected a list of entries", path=path, line=1)
     entries = []

@@ -19,6 +19,7 @@ import yaml
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
+from chengnuo.yaml_nodes import load_with_nodes
 
 I18N_PATH = METADATA_DIR / "i18n.yaml"
 HASH_LENGTH = 12
@@ -86,19 +87,7 @@ class Entry:
 def read_file(path: Path, shown: str | None = None) -> list[Entry]:
     """The entries of one translation file, checked; errors name the file and line."""
     shown = shown or str(path)
-    try:
-        loader = _Loader(path.read_text(encoding="utf-8"))
-        try:  # compose first: the nodes carry the line numbers for messages
-            root = loader.get_single_node()
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
-    except OSError as exc:
-        raise ChengnuoError(f"cannot read translations: {exc.strerror}", path=shown) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ChengnuoError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=shown,
-                            line=mark.line + 1 if mark else None) from exc
+    root, data = load_with_nodes(path, "translations", shown)
     if data is None:
         return []
     if not isinstance(data, list):

@@ -17,6 +17,7 @@ import yaml
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
+from chengnuo.yaml_nodes import load_with_nodes
 
 TOPICS_PATH = METADATA_DIR / "topics.yaml"
 TEXT_FIELDS = ("topic_id", "name_zh", "name_en", "description_zh", "description_en")
@@ -73,19 +74,7 @@ def bundled_taxonomy() -> Taxonomy:
 def load_topics(path: Path | None = None) -> Taxonomy:
     """The taxonomy in a topics.yaml, checked; errors name the file and line."""
     path = Path(path or TOPICS_PATH)
-    try:
-        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
-        try:  # compose first: the nodes carry the line numbers for messages
-            root = loader.get_single_node()
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
-    except OSError as exc:
-        raise ChengnuoError(f"cannot read the topic taxonomy: {exc.strerror}", path=path) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ChengnuoError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path,
-                            line=mark.line + 1 if mark else None) from exc
+    root, data = load_with_nodes(path, "the topic taxonomy")
     if not isinstance(root, yaml.MappingNode):
         raise ChengnuoError("expected a mapping with " + ", ".join(_TOP_KEYS), path=path, line=1)
     nodes = {key.value: value for key, value in root.value}
