@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# A foreign key says the same in the metadata and in the descriptor written from it.
+from chengnuo.datapackage.metadata import ForeignKey
 from chengnuo.errors import ChengnuoError
 
 # Frictionless' default spellings of true and false.
@@ -32,13 +34,6 @@ class Field:
     constraints: dict[str, Any]
     unit: str | None = None
     format: str | None = None
-
-
-@dataclass(frozen=True)
-class ForeignKey:
-    column: str
-    table: str
-    table_column: str
 
 
 @dataclass(frozen=True)
@@ -63,9 +58,6 @@ class Table:
     @property
     def columns(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
-
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
 
 
 @dataclass(frozen=True)
