@@ -24,7 +24,7 @@ from typing import Protocol, Sequence
 from chengnuo.errors import BuildWarning
 from chengnuo.records.brackets import split_top_level
 from chengnuo.records.report_statements import quantified_sentences
-from chengnuo.records.task_plan import Commitment, Section
+from chengnuo.records.task_plan import Commitment, Section, first_free_id
 
 # `经济社会发展主要预期目标是：`, `今年全市经济社会发展主要预期目标是：`
 _TARGETS_INTRO = re.compile(r"预期目标(?:是|为)?[：:]")
@@ -113,11 +113,7 @@ class _ListReader:
 
     def add(self, kind: str, label: int, section_id: str | None, text: str, source_text: str,
             lines: tuple[int, int], parties: list[tuple[str, str]] | None = None) -> Commitment:
-        wanted = f"{self.document_id}-{ID_WORD[kind]}-{label}"
-        commitment_id, n = wanted, 2
-        while commitment_id in self.ids:
-            commitment_id, n = f"{wanted}-r{n}", n + 1
-        self.ids.add(commitment_id)
+        commitment_id = first_free_id(self.ids, f"{self.document_id}-{ID_WORD[kind]}-{label}")
         item = Commitment(commitment_id=commitment_id, label=str(label), parent_id=None, kind=kind,
                           section_id=section_id, line_start=lines[0], line_end=lines[1],
                           text_zh=text, source_text=source_text, parties=parties or [])

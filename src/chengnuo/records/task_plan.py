@@ -85,6 +85,19 @@ class ParsedPlan:
     allocations: list = field(default_factory=list)  # allocations.Cell of a table attachment
 
 
+def first_free_id(taken: set[str], wanted: str) -> str:
+    """`wanted`, or `wanted-r2`, `wanted-r3`… when it is taken; the id returned is taken too.
+
+    Printed documents repeat a number now and then (the newspaper prints `7.` twice):
+    the suffix keeps every id unique in its document while the label stays as printed.
+    """
+    found, n = wanted, 2
+    while found in taken:
+        found, n = f"{wanted}-r{n}", n + 1
+    taken.add(found)
+    return found
+
+
 def section_kind(title: str) -> str:
     for words, kind in KIND_BY_SECTION_TITLE:
         if words in title:
@@ -111,17 +124,12 @@ class _PlanReader:
         self.warnings.append(BuildWarning(self.path, line, message))
 
     def unique_id(self, wanted: str, line: int, what: str) -> str:
-        """`wanted`, or `wanted-r2`… when a repeated label has already taken it."""
-        if wanted not in self.ids:
-            self.ids.add(wanted)
-            return wanted
-        n = 2
-        while f"{wanted}-r{n}" in self.ids:
-            n += 1
-        self.ids.add(f"{wanted}-r{n}")
-        self.warn(line, f"{what} is numbered like an earlier one; its id is {wanted}-r{n}"
-                       " (check the numbering against the original)")
-        return f"{wanted}-r{n}"
+        """`wanted`, or `wanted-r2`… with a warning when a repeated label has already taken it."""
+        found = first_free_id(self.ids, wanted)
+        if found != wanted:
+            self.warn(line, f"{what} is numbered like an earlier one; its id is {found}"
+                           " (check the numbering against the original)")
+        return found
 
     def read(self) -> None:
         for offset, raw in enumerate(self.lines):

@@ -37,7 +37,7 @@ from chengnuo.records.report_lists import report_commitments
 from chengnuo.records.report_text import (CONTINUED_FROM, CONTINUED_ON, clean_text,
                                           ends_sentence, ends_weakly, find_bold_lead_ins,
                                           is_page_furniture)
-from chengnuo.records.task_plan import Commitment, Section, section_kind
+from chengnuo.records.task_plan import Commitment, Section, first_free_id, section_kind
 from chengnuo.records.textclean import ascii_digits, chinese_numeral
 
 _PART = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>[^。]{1,40})$")
@@ -158,15 +158,10 @@ class _ReportReader:
         self.warnings.append(BuildWarning(self.path, line, message))
 
     def unique_id(self, wanted: str, line: int, what: str) -> str:
-        if wanted not in self.ids:
-            self.ids.add(wanted)
-            return wanted
-        n = 2
-        while f"{wanted}-r{n}" in self.ids:
-            n += 1
-        self.ids.add(f"{wanted}-r{n}")
-        self.warn(line, f"{what} is numbered like an earlier one; its id is {wanted}-r{n}")
-        return f"{wanted}-r{n}"
+        found = first_free_id(self.ids, wanted)
+        if found != wanted:
+            self.warn(line, f"{what} is numbered like an earlier one; its id is {found}")
+        return found
 
     # ---------------------------------------------------------------- reading
 
