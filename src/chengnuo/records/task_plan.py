@@ -105,19 +105,19 @@ def section_kind(title: str) -> str:
     return "task"
 
 
-class _PlanReader:
+class LineReader:
+    """What the plan and the work-report readers share: the lines, warnings and ids given."""
+
+    # What a repeated number's warning asks of the maintainer (the report reader asks nothing).
+    repeat_hint = " (check the numbering against the original)"
+
     def __init__(self, document_id: str, path: str, lines: list[str], first_line: int):
         self.document_id = document_id
         self.path = path
         self.lines = lines
         self.first_line = first_line
         self.sections: list[Section] = []
-        self.items: list[Commitment] = []
         self.warnings: list[BuildWarning] = []
-        self.section: Section | None = None
-        self.subsection: Section | None = None
-        self.task: Commitment | None = None  # the numbered task being read
-        self.open: Commitment | None = None  # the task or sub-item that continues
         self.ids: set[str] = set()
 
     def warn(self, line: int, message: str) -> None:
@@ -128,8 +128,18 @@ class _PlanReader:
         found = first_free_id(self.ids, wanted)
         if found != wanted:
             self.warn(line, f"{what} is numbered like an earlier one; its id is {found}"
-                           " (check the numbering against the original)")
+                            + self.repeat_hint)
         return found
+
+
+class _PlanReader(LineReader):
+    def __init__(self, document_id: str, path: str, lines: list[str], first_line: int):
+        super().__init__(document_id, path, lines, first_line)
+        self.items: list[Commitment] = []
+        self.section: Section | None = None
+        self.subsection: Section | None = None
+        self.task: Commitment | None = None  # the numbered task being read
+        self.open: Commitment | None = None  # the task or sub-item that continues
 
     def read(self) -> None:
         for offset, raw in enumerate(self.lines):

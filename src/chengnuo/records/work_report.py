@@ -37,7 +37,7 @@ from chengnuo.records.report_lists import report_commitments
 from chengnuo.records.report_text import (CONTINUED_FROM, CONTINUED_ON, clean_text,
                                           ends_sentence, ends_weakly, find_bold_lead_ins,
                                           is_page_furniture)
-from chengnuo.records.task_plan import Commitment, Section, first_free_id, section_kind
+from chengnuo.records.task_plan import Commitment, LineReader, Section, section_kind
 from chengnuo.records.textclean import ascii_digits, chinese_numeral
 
 _PART = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>[^。]{1,40})$")
@@ -133,15 +133,12 @@ def opens_paragraph(text: str) -> bool:
     return text.startswith(_PARAGRAPH_OPENERS) or bool(_PLAIN_LEAD_IN.match(text))
 
 
-class _ReportReader:
+class _ReportReader(LineReader):
+    repeat_hint = ""
+
     def __init__(self, document_id: str, path: str, lines: list[str], first_line: int):
-        self.document_id = document_id
-        self.path = path
-        self.lines = lines
-        self.first_line = first_line
-        self.sections: list[Section] = []
+        super().__init__(document_id, path, lines, first_line)
         self.paragraphs: list[Paragraph] = []
-        self.warnings: list[BuildWarning] = []
         self.part: Section | None = None
         self.part_name: str | None = None  # None: the opening, before the first part
         self.subsection: Section | None = None
@@ -152,16 +149,6 @@ class _ReportReader:
         # A print that starts with `(上接4版)` starts inside a part it does not name.
         self.starts_mid_way = False
         self.unnamed_part: list[Paragraph] = []
-        self.ids: set[str] = set()
-
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(BuildWarning(self.path, line, message))
-
-    def unique_id(self, wanted: str, line: int, what: str) -> str:
-        found = first_free_id(self.ids, wanted)
-        if found != wanted:
-            self.warn(line, f"{what} is numbered like an earlier one; its id is {found}")
-        return found
 
     # ---------------------------------------------------------------- reading
 
