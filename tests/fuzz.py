@@ -2,7 +2,8 @@
 
 Text mutations: cut the text off, splice in a piece of another report, delete
 brackets, insert control and invisible characters, duplicate, drop or swap lines.
-Byte mutations: save in another encoding with other line ends, then flip, insert
+Line mutations (for the parsers, which read lines): delete, insert, cut off, swap or
+blank at random places of a report's lines.  Byte mutations: save in another encoding with other line ends, then flip, insert
 or cut bytes (an odd cut breaks UTF-16); or delete whole stretches of a registered
 report before a build.  File formats: the damaged text as .txt,
 .md, a saved .html page or a .docx; PDFs and .docx files are also damaged as bytes.
@@ -14,6 +15,7 @@ in the test suite, 10,000 and more with scripts/fuzz.
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings, strategies as st
@@ -86,6 +88,34 @@ def damaged_text(draw, names=tuple(REPORTS)) -> tuple[str, str]:
     for op in draw(st.lists(TEXT_OPS, min_size=1, max_size=5)):
         text = _apply(text, op)
     return name, text
+
+
+def mutate_lines(lines: list[str], mutations, seed: int, *, width: int, split: bool
+                 ) -> list[str]:
+    """A copy of `lines` after each (op, at, piece): `delete` `width` characters, `insert`
+    the piece (with `split`, a line break in it breaks the line), `cut` the text off
+    mid-line, `swap` two lines, anything else inserts a blank line. `seed` picks where
+    in the line and the other line of a swap."""
+    lines = list(lines)
+    rng = random.Random(seed)
+    for op, at, piece in mutations:
+        i = at % len(lines)
+        line = lines[i]
+        j = rng.randrange(len(line) + 1)
+        if op == "delete":
+            lines[i] = line[:j] + line[j + width:]
+        elif op == "insert":
+            inserted = line[:j] + piece + line[j:]
+            lines[i:i + 1] = inserted.split("\n") if split else [inserted]
+        elif op == "cut":
+            lines = lines[:i + 1]
+            lines[i] = line[:j]
+        elif op == "swap":
+            k = rng.randrange(len(lines))
+            lines[i], lines[k] = lines[k], lines[i]
+        else:
+            lines.insert(i, "")
+    return lines
 
 
 BYTE_OPS = st.tuples(st.sampled_from(["flip", "insert", "cut", "drop"]), st.integers(0, 10**7),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import random
 import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chengnuo.records.task_plan import parse_task_plan
+from tests.fuzz import mutate_lines
 
 PLANS = {"liaocheng-2023-task-plan": "reports/liaocheng-2023-task-plan.txt",
          "dongchangfu-2024-task-plan": "reports/dongchangfu-2024-task-plan.md"}
@@ -244,21 +244,8 @@ MUTATIONS = st.lists(st.tuples(st.sampled_from(["delete", "insert", "cut", "blan
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(MUTATIONS, st.integers(0, 2**32))
 def test_parser_survives_mutated_plans(mutations, seed):
-    lines = plan_lines(15, 60)
-    rng = random.Random(seed)
-    for op, at, ch in mutations:
-        i = at % len(lines)
-        line = lines[i]
-        j = rng.randrange(len(line) + 1)
-        if op == "delete":
-            lines[i] = line[:j] + line[j + 1:]
-        elif op == "insert":
-            lines[i] = line[:j] + ch + line[j:]
-        elif op == "cut":
-            lines = lines[:i + 1]
-            lines[i] = line[:j]
-        else:
-            lines.insert(i, "")
+    # An inserted line break stays inside its line: the parser must cope with that too.
+    lines = mutate_lines(plan_lines(15, 60), mutations, seed, width=1, split=False)
     parsed = parse_task_plan("doc", "plan.txt", lines, 15)
     for c in parsed.commitments:
         assert 15 <= c.line_start <= c.line_end < 15 + len(lines)

@@ -7,7 +7,6 @@ stops with one line naming the file, and the published package stays as it was.
 
 from __future__ import annotations
 
-import random
 import re
 
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -15,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from chengnuo.project import Project
 from chengnuo.records.work_report import parse_work_report
 from tests.conftest import REPO, copy_project, reregister
-from tests.fuzz import BUILD_BYTE_OPS, check_build, damage_bytes
+from tests.fuzz import BUILD_BYTE_OPS, check_build, damage_bytes, mutate_lines
 
 REPORT = "liaocheng-2024-work-report.txt"
 LINES = (REPO / "reports" / REPORT).read_text(encoding="utf-8").split("\n")
@@ -29,33 +28,11 @@ MUTATIONS = st.lists(st.tuples(st.sampled_from(["delete", "insert", "cut", "blan
                                st.integers(0, 10**6), st.sampled_from(PIECES)), max_size=10)
 
 
-def mutate(lines: list[str], mutations, seed: int) -> list[str]:
-    lines = list(lines)
-    rng = random.Random(seed)
-    for op, at, piece in mutations:
-        i = at % len(lines)
-        line = lines[i]
-        j = rng.randrange(len(line) + 1)
-        if op == "delete":
-            lines[i] = line[:j] + line[j + 10:]
-        elif op == "insert":
-            lines[i:i + 1] = (line[:j] + piece + line[j:]).split("\n")
-        elif op == "cut":
-            lines = lines[:i + 1]
-            lines[i] = line[:j]
-        elif op == "swap":
-            k = rng.randrange(len(lines))
-            lines[i], lines[k] = lines[k], lines[i]
-        else:
-            lines.insert(i, "")
-    return lines
-
-
 @settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.sampled_from([(LINES, 3), (NEWSPAPER, 3)]), MUTATIONS, st.integers(0, 2**32))
 def test_parser_survives_mutated_reports(source, mutations, seed):
     original, first = source
-    lines = mutate(original[first - 1:], mutations, seed)
+    lines = mutate_lines(original[first - 1:], mutations, seed, width=10, split=True)
     parsed = parse_work_report("doc", "report.txt", lines, first)
     last = first + len(lines) - 1
     for p in parsed.paragraphs:
