@@ -83,9 +83,8 @@ def pytest_addoption(parser):
                      help="Rewrite golden files from the current output (then review the diff).")
 
 
-@pytest.fixture(scope="session")
-def corpus(tmp_path_factory) -> Project:
-    """A copy of the project whose stages up to the data package ran on the bundled reports."""
+def run_stages_before_the_package(project: Project) -> None:
+    """text, records, targets, outcomes, topics, mentions and links, in the build's order."""
     from chengnuo.links import stage as links_stage
     from chengnuo.mentions import stage as mentions_stage
     from chengnuo.outcomes import stage as outcomes_stage
@@ -94,7 +93,6 @@ def corpus(tmp_path_factory) -> Project:
     from chengnuo.text import stage as text_stage
     from chengnuo.topics import stage as topics_stage
 
-    project = copy_project(tmp_path_factory.mktemp("corpus"))
     text_stage.run(project)
     records_stage.run(project)
     targets_stage.run(project)
@@ -102,6 +100,13 @@ def corpus(tmp_path_factory) -> Project:
     topics_stage.run(project)
     mentions_stage.run(project)
     links_stage.run(project)
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> Project:
+    """A copy of the project whose stages up to the data package ran on the bundled reports."""
+    project = copy_project(tmp_path_factory.mktemp("corpus"))
+    run_stages_before_the_package(project)
     return project
 
 

@@ -7,16 +7,10 @@ from pathlib import Path
 
 from chengnuo.datapackage import stage as datapackage_stage
 from chengnuo.datapackage import validate_package
-from chengnuo.links import stage as links_stage
-from chengnuo.mentions import stage as mentions_stage
-from chengnuo.outcomes import stage as outcomes_stage
 from chengnuo.project import Project
-from chengnuo.records import stage as records_stage
 from chengnuo.reference import Reference
 from chengnuo.registry import Registry
-from chengnuo.targets import stage as targets_stage
-from chengnuo.text import stage as text_stage
-from chengnuo.topics import stage as topics_stage
+from tests.conftest import run_stages_before_the_package
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,13 +18,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def test_stage_builds_a_valid_package_from_the_bundled_reports(tmp_path: Path):
     shutil.copytree(PROJECT_ROOT / "reports", tmp_path / "reports")
     project = Project(tmp_path)
-    text_stage.run(project)
-    records_stage.run(project)
-    targets_stage.run(project)
-    outcomes_stage.run(project)
-    topics_stage.run(project)
-    mentions_stage.run(project)
-    links_stage.run(project)
+    run_stages_before_the_package(project)
     report = datapackage_stage.run(project)
     assert validate_package(project.datapackage_dir) == []
     assert all(report.counts[name] > 0 for name in
