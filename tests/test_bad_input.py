@@ -17,16 +17,22 @@ from tests.fuzz import BUILD_BYTE_OPS, check_build, damage_bytes
 PLAN = "liaocheng-2023-task-plan.txt"
 
 
-def test_a_changed_report_stops_the_build(tmp_path):
-    root = copy_project(tmp_path, with_package=True).root
-    (root / "reports" / PLAN).write_bytes((REPO / "reports" / PLAN).read_bytes() + b"\n")
+def stopped_build(root: Path):
+    """Build `root`, which must stop (exit 1) and leave the published package as it was."""
     before = package_bytes(root)
     result = build(root)
     assert result.exit_code == 1
+    assert package_bytes(root) == before
+    return result
+
+
+def test_a_changed_report_stops_the_build(tmp_path):
+    root = copy_project(tmp_path, with_package=True).root
+    (root / "reports" / PLAN).write_bytes((REPO / "reports" / PLAN).read_bytes() + b"\n")
+    result = stopped_build(root)
     assert "Traceback" not in result.output
     assert ONE_LINE_ERROR.fullmatch(result.stderr.splitlines(True)[-1])
     assert "sha256" in result.stderr and PLAN in result.stderr
-    assert package_bytes(root) == before
 
 
 @pytest.mark.parametrize("data, message", [
@@ -38,12 +44,9 @@ def test_a_changed_report_stops_the_build(tmp_path):
 def test_unreadable_report_is_one_line_and_nothing_is_lost(tmp_path, data, message):
     root = copy_project(tmp_path, with_package=True).root
     reregister(Project(root), PLAN, data)
-    before = package_bytes(root)
-    result = build(root)
-    assert result.exit_code == 1
+    result = stopped_build(root)
     last = result.stderr.splitlines(True)[-1]
     assert ONE_LINE_ERROR.fullmatch(last) and message in last and "Traceback" not in result.output
-    assert package_bytes(root) == before
 
 
 def test_a_plan_in_gb18030_gives_the_same_package(tmp_path):
@@ -168,13 +171,10 @@ def test_add_refuses_what_it_cannot_register(tmp_path, case, text, message):
 def test_a_registered_file_that_is_missing_stops_the_build(tmp_path):
     root = copy_project(tmp_path, with_package=True).root
     (root / "reports" / PLAN).unlink()
-    before = package_bytes(root)
-    result = build(root)
-    assert result.exit_code == 1
+    result = stopped_build(root)
     assert result.stderr.splitlines()[-1] == (
         f"error: reports/registry.yaml:{_source_line(root, PLAN)}: source file reports/{PLAN} does "
         "not exist (restore it, or remove its entry)")
-    assert package_bytes(root) == before
 
 
 def test_a_registered_plan_without_tasks_stops_the_build(tmp_path):
@@ -183,13 +183,10 @@ def test_a_registered_plan_without_tasks_stops_the_build(tmp_path):
     # Keep the line count (the registry's ranges) but blank out every numbered task.
     text = [re.sub(r"^(\s*)(\d+)([.．])", r"\1第\2项\3", line) for line in text]
     reregister(Project(root), PLAN, "\n".join(text).encode("utf-8"))
-    before = package_bytes(root)
-    result = build(root)
-    assert result.exit_code == 1
+    result = stopped_build(root)
     assert result.stderr.splitlines()[-1] == (
         f"error: reports/{PLAN}:15: document 'liaocheng-2023-task-plan' has no numbered task in "
         "lines 15-223 (check the file, and its line_start, line_end and kind in reports/registry.yaml)")
-    assert package_bytes(root) == before
 
 
 def _source_line(root: Path, file_name: str) -> int:
