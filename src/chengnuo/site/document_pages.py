@@ -32,18 +32,21 @@ def _english_after(data: SiteData, document: Row, lang: str) -> dict[int, list[s
         return {}
     document_id = document["document_id"]
     after: dict[int, list[str]] = defaultdict(list)
-    covered: set[int] = set()
-    for paragraph in data.tables.get("paragraphs", []):
-        if paragraph["document_id"] == document_id:
-            covered.update(range(paragraph["line_start"], paragraph["line_end"] + 1))
-            after[paragraph["line_end"]].append(
-                translated(paragraph["text_zh"], paragraph.get("text_en"), lang))
+    paragraphs = [p for p in data.tables.get("paragraphs", []) if p["document_id"] == document_id]
     for section in data.sections.values():
-        if section["document_id"] == document_id and section.get("line") \
-                and section["line"] not in covered:
+        # A report's lead sentence (社会保障日益健全。) is both a section title and
+        # the start of its paragraph, whose English says it already.
+        opens_paragraph = any(p["section_id"] == section["section_id"]
+                              and p["text_zh"].startswith(section["title_zh"]) for p in paragraphs)
+        if section["document_id"] == document_id and section.get("line") and not opens_paragraph:
             after[section["line"]].append(
                 " ".join(filter(None, [md(section_label(section["label"], lang)), translated(
                     section["title_zh"], section.get("title_en"), lang)])))
+    covered: set[int] = set()
+    for paragraph in paragraphs:
+        covered.update(range(paragraph["line_start"], paragraph["line_end"] + 1))
+        after[paragraph["line_end"]].append(
+            translated(paragraph["text_zh"], paragraph.get("text_en"), lang))
     for row in data.by_document[document_id]:
         parent = data.commitments.get(row.get("parent_id") or "")
         inside = parent and parent["line_start"] <= row["line_start"] <= row["line_end"] \
