@@ -23,6 +23,7 @@ TABLES_PATH = METADATA_DIR / "tables.yaml"
 
 FIELD_TYPES = ("string", "integer", "number", "boolean", "date")
 CONSTRAINT_NAMES = ("required", "unique", "pattern", "minimum", "maximum")
+VALUE_LABEL_KEYS = ({"zh", "en"}, {"zh", "en", "short_zh", "short_en"})
 FIELD_KEYS = {"type", "constraints", "values", "format", "unit",
               "description_zh", "description_en", "example"}
 TABLE_KEYS = {"title_zh", "title_en", "description_zh", "description_en", "columns",
@@ -45,7 +46,7 @@ class FieldSpec:
     constraints: dict[str, Any]
     description_zh: str
     description_en: str
-    values: dict[str, dict[str, str]] = field(default_factory=dict)  # value -> {zh, en}
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # value -> {zh, en, short_zh?, short_en?}
     format: str | None = None
     unit: str | None = None
     example: Any = None
@@ -127,9 +128,14 @@ def _check_definition(key: str, definition: Any, path: Path) -> None:
     if unknown:
         raise fail(f"unknown constraints {sorted(unknown)} (enums go under `values`)")
     for value, labels in (definition.get("values") or {}).items():
-        if not isinstance(labels, dict) or set(labels) != {"zh", "en"}:
-            raise fail(f"value {value!r} needs exactly a zh and an en label")
-        _check_chinese(labels["zh"], f"field {key!r} value {value!r}", path)
+        # zh/en describe the value for the data dictionary; the optional
+        # short_zh/short_en are the site's label for it, in a table cell.
+        if not isinstance(labels, dict) or set(labels) not in VALUE_LABEL_KEYS:
+            raise fail(f"value {value!r} needs exactly a zh and an en label "
+                       "(and may have both short_zh and short_en)")
+        for name in ("zh", "short_zh"):
+            if name in labels:
+                _check_chinese(labels[name], f"field {key!r} value {value!r}", path)
 
 
 def _resolve_definition(definitions: dict[str, Any], table: str, column: str, path: Path) -> str:

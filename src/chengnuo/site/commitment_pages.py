@@ -6,6 +6,7 @@ commitment id (a slug the data package guarantees stable).
 
 from __future__ import annotations
 
+from chengnuo.i18n.amounts import amount
 from chengnuo.site.data import Row, SiteData
 from chengnuo.site.escape import md
 from chengnuo.site.labels import listing, name, section_label, t, translated, value_label
@@ -77,23 +78,39 @@ def _parties(data: SiteData, row: Row, role: str, lang: str, here: str) -> str:
     return listing(names, lang)
 
 
+def _as_written(text: str | None, lang: str) -> str:
+    """The figure as the Chinese text writes it: on an English page, marked as Chinese."""
+    text = md(text or "")
+    return f'<span lang="zh">{text}</span>' if lang == "en" and text else text
+
+
 def _targets(data: SiteData, row: Row, lang: str) -> str:
     rows = data.targets.get(row["commitment_id"], [])
     if not rows:
         return ""
     body = []
     for target in rows:
-        value = target.get("value")
-        if target.get("value_max") is not None:
-            value = f"{value}–{target['value_max']}"
         body.append([translated(target.get("indicator_zh"), target.get("indicator_en"), lang),
                      md(value_label("targets", "modifier", target.get("modifier"), lang)),
-                     md(value), md(target.get("unit") or ""),
+                     md(amount(target["value"], target.get("unit"), lang, target.get("value_max"))),
                      md(value_label("targets", "metric", target.get("metric"), lang)),
-                     md(target.get("span") or "")])
+                     _as_written(target.get("span"), lang)])
     return (f"## {t(lang, 'targets')}\n\n"
-            + table([t(lang, "indicator"), t(lang, "modifier"), t(lang, "value"), t(lang, "unit"),
+            + table([t(lang, "indicator"), t(lang, "modifier"), t(lang, "value"),
                      t(lang, "metric"), t(lang, "span")], body) + "\n")
+
+
+def _review(outcome: Row, lang: str, here: str) -> str:
+    """The "checked by hand" marker, linked to how outcomes are reviewed; on Chinese
+    pages the reviewer's note too (it is written in Chinese only, so English pages
+    leave it out rather than show an untranslated sentence)."""
+    if outcome.get("method") != "reviewed":
+        return ""
+    marker = link(md(value_label("outcomes", "method", "reviewed", lang)), here,
+                  "methodology.md", "checked-by-hand")
+    if lang != "zh":
+        return f" ({marker})"
+    return f"（{marker}：{md(outcome['note'])}）" if outcome.get("note") else f"（{marker}）"
 
 
 def _outcome(data: SiteData, row: Row, lang: str, here: str) -> str:
@@ -102,13 +119,19 @@ def _outcome(data: SiteData, row: Row, lang: str, here: str) -> str:
     if not rows:
         return ""
     parts = [f"## {t(lang, 'outcome')}\n"]
+    targets = {target["target_id"]: target for target in data.targets.get(row["commitment_id"], [])}
+    colon, semicolon = ("：", "；") if lang == "zh" else (": ", "; ")
     for outcome in rows:
         status = value_label("outcomes", "status", outcome.get("status"), lang)
-        line = f"- **{md(t(lang, 'status'))}:** {md(status)}"
+        # A commitment with several targets has one outcome per target: name it.
+        target = targets.get(outcome.get("target_id") or "")
+        what = (translated(target.get("indicator_zh"), target.get("indicator_en"), lang)
+                if target else md(t(lang, "status")))
+        line = f"- **{what}{colon.strip()}** {md(status)}"
         if outcome.get("reported_value") is not None:
-            line += (f"; {md(t(lang, 'reported_value'))}: {md(outcome['reported_value'])}"
-                     f" {md(outcome.get('reported_unit') or '')}").rstrip()
-        parts.append(line)
+            figure = amount(outcome["reported_value"], outcome.get("reported_unit"), lang)
+            line += f"{semicolon}{md(t(lang, 'reported_value'))}{colon}{md(figure)}"
+        parts.append(line + _review(outcome, lang, here))
         evidence = translated(outcome.get("evidence_text"), outcome.get("evidence_en"), lang) \
             if outcome.get("evidence_text") else ""
         if evidence:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
+from chengnuo.i18n.amounts import amount
 from chengnuo.site.charts import Chart, non_empty
 from chengnuo.site.commitment_pages import commitment_list
 from chengnuo.site.data import Row, SiteData
@@ -109,7 +110,7 @@ def _allocation_section(data: SiteData, area_id: str, lang: str) -> str:
         cells = []
         for category in categories:
             row = values.get((jurisdiction_id, category))
-            cells.append(md(f"{row['value']:g} {row.get('unit') or ''}".strip()) if row else "")
+            cells.append(md(amount(row["value"], row.get("unit"), lang)) if row else "")
         if jurisdiction_id == area_id:
             label, cells = f"**{label}**", [f"**{c}**" if c else c for c in cells]
         body.append([label] + cells)

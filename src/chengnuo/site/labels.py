@@ -27,7 +27,11 @@ def t(lang: str, key: str, **values: Any) -> str:
 
 
 def value_label(table: str, column: str, value: Any, lang: str) -> str:
-    """The reader's name for an allowed value, from fields.yaml; the value itself if none."""
+    """The reader's name for an allowed value, from fields.yaml; the value itself if none.
+
+    A page cell takes the value's short label (short_en: "at least") where it has
+    one; the long zh/en label explains the value in the data dictionary.
+    """
     if value is None:
         return ""
     spec = table_specs().get(table)
@@ -35,7 +39,7 @@ def value_label(table: str, column: str, value: Any, lang: str) -> str:
         names = spec.field(column).values.get(str(value), {}) if spec else {}
     except StopIteration:
         names = {}
-    return names.get(lang) or str(value)
+    return names.get(f"short_{lang}") or names.get(lang) or str(value)
 
 
 def name(row: dict[str, Any] | None, lang: str, *, zh: str = "name_zh", en: str = "name_en") -> str:

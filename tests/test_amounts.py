@@ -1,0 +1,159 @@
+"""Figures written for a reader (chengnuo.i18n.amounts): real figures of the data,
+every unit the data and the parser use, and round trips through the number readers."""
+
+from __future__ import annotations
+
+import csv
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from chengnuo.errors import ChengnuoError
+from chengnuo.i18n.amounts import amount, english_unit, reader_units
+from chengnuo.i18n.numbers import en_numbers
+from chengnuo.quantities import _UNIT_SPELLINGS, MAGNITUDES, find_quantities, unit_scale
+from tests.conftest import MAIN
+
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+# Where the data keep a unit: table → column.
+UNIT_COLUMNS = {"targets": "unit", "results": "unit", "outcomes": "reported_unit",
+                "indicator_series": "unit", "allocations": "unit"}
+
+
+def data_units() -> list[str]:
+    units = set()
+    for table, column in UNIT_COLUMNS.items():
+        with (MAIN.datapackage_dir / "data" / f"{table}.csv").open(encoding="utf-8") as handle:
+            units |= {row[column] for row in csv.DictReader(handle) if row[column]}
+    return sorted(units)
+
+
+# Every unit a figure can carry: what the data hold, and what the parser could
+# write for a new report (each base unit, bare and with each magnitude).
+PARSER_UNITS = sorted({base for base in _UNIT_SPELLINGS.values()}
+                      | {m + base for base in _UNIT_SPELLINGS.values() if base not in ("%", "百分点")
+                         for m in MAGNITUDES} | set(MAGNITUDES))
+ALL_UNITS = sorted(set(data_units()) | set(PARSER_UNITS))
+
+
+def test_the_data_hold_units_of_every_kind():
+    # The lists below are only as good as the data they are read from.
+    assert {"%", "百分点", "万亩", "亿元", "亿", "个", "万个", "分钟"} <= set(data_units())
+
+
+@pytest.mark.parametrize("value, unit, value_max, zh, en", [
+    # dongchangfu-2024-task-plan-116-q1: 高标准农田建设项目2万亩 (the CSV's 2, read as 2.0)
+    (2.0, "万亩", None, "2万亩", "20,000 mu"),
+    # liaocheng-2023-task-plan-43-q1 outcome: 营收突破千亿, a magnitude with no unit
+    (1000.0, "亿", None, "1000亿", "100 billion"),
+    # liaocheng-2023-task-plan-25-q2 outcome: 完成投资1050亿元
+    (1050.0, "亿元", None, "1050亿元", "105 billion yuan"),
+    # liaocheng-2024-work-report-p7-r2: 一般公共预算收入完成244.6亿元
+    (244.6, "亿元", None, "244.6亿元", "24.46 billion yuan"),
+    # liaocheng-2023-task-plan-1-q1: 地区生产总值增长5.5%以上
+    (5.5, "%", None, "5.5%", "5.5%"),
+    # liaocheng-2022-work-report-p7-r3: 高于全省2.1个百分点
+    (2.1, "百分点", None, "2.1百分点", "2.1 percentage points"),
+    # liaocheng-2022-work-report-p13-r2: 城镇新增就业4.5万人
+    (4.5, "万人", None, "4.5万人", "45,000 people"),
+    # dongchangfu-2024-task-plan-116: 新修混凝土路15公里, 桥15座, 节水管道10000米
+    (15.0, "公里", None, "15公里", "15 km"),
+    (15.0, "座", None, "15座", "15"),
+    (10000.0, "米", None, "10000米", "10,000 m"),
+    # liaocheng-2024-work-report-p23-r2: 粮食总产预计超116亿斤
+    (116.0, "亿斤", None, "116亿斤", "11.6 billion jin"),
+    # liaocheng-2022-work-report-p19-r6: 落后燃煤发电机组207.6万千瓦
+    (207.6, "万千瓦", None, "207.6万千瓦", "2.076 million kW"),
+    # liaocheng-2022-work-report-p18-r6: 倍差缩小到1.8倍
+    (1.8, "倍", None, "1.8倍", "1.8 times"),
+    # liaocheng-2022-work-report-p11-r7: 15分钟生活圈
+    (15.0, "分钟", None, "15分钟", "15 minutes"),
+    # dongchangfu-2024-task-plan-116: 虫情墒情监测系统1套 (a classifier: no "1 set")
+    (1.0, "套", None, "1套", "1"),
+    # a range, as value and value_max: 10—15个
+    (10.0, "个", 15.0, "10–15个", "10–15"),
+    (Decimal("5"), "%", Decimal("6"), "5–6%", "5–6%"),
+    # exactly one takes the singular where English has one
+    (1, "人", None, "1人", "1 person"),
+    (Decimal("1"), "平方公里", None, "1平方公里", "1 square kilometre"),
+    # the 2022 public-welfare jobs: 3310个
+    (3310.0, "个", None, "3310个", "3,310"),
+])
+def test_real_figures(value, unit, value_max, zh, en):
+    assert amount(value, unit, "zh", value_max) == zh
+    assert amount(value, unit, "en", value_max) == en
+
+
+@pytest.mark.parametrize("unit", ALL_UNITS)
+def test_every_unit_has_english_without_chinese(unit):
+    assert not CJK.search(amount(Decimal("12.5"), unit, "en"))
+
+
+def test_a_unit_the_glossary_does_not_know_is_an_error():
+    with pytest.raises(ChengnuoError, match="unit '公升' has no English"):
+        english_unit("公升")
+
+
+def test_each_unit_is_defined_once_and_classifiers_have_no_english():
+    units = reader_units()
+    assert units["亩"].en == "mu" and units["万亩"].factor == 10**4
+    assert units["个"].en == "" and units["家"].en == ""
+
+
+values = st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False, allow_infinity=False)
+
+
+@given(value=values, unit=st.sampled_from(ALL_UNITS))
+def test_english_reads_back_as_the_value_times_the_magnitude(value, unit):
+    text = amount(value, unit, "en")
+    assert [v for _, v in en_numbers(text)] == [(value * unit_scale(unit)[1]).normalize()], text
+
+
+@given(low=values, high=values, unit=st.sampled_from(ALL_UNITS))
+def test_a_range_reads_back_as_both_values(low, high, unit):
+    scale = unit_scale(unit)[1]
+    text = amount(low, unit, "en", high)
+    assert [v for _, v in en_numbers(text)] == [(low * scale).normalize(), (high * scale).normalize()]
+
+
+@given(value=st.one_of(values, values.map(float)), unit=st.sampled_from(ALL_UNITS))
+def test_chinese_is_the_exact_figure_and_the_unit_as_written(value, unit):
+    text = amount(value, unit, "zh")
+    assert text.endswith(unit) and not text[: -len(unit)].endswith(".0")
+    assert Decimal(text[: -len(unit)]) == Decimal(repr(value) if isinstance(value, float) else value)
+
+
+@given(value=values.filter(lambda v: v > 0), unit=st.sampled_from(sorted(set(data_units()) - {"亿"})))
+def test_the_parser_reads_the_chinese_back(value, unit):
+    # What a Chinese page prints is a figure the report could have written.
+    found = find_quantities(amount(value, unit, "zh"))
+    assert [(q.value, q.unit) for q in found] == [(value.normalize(), unit)]
+
+
+# ---- on the site ------------------------------------------------------------------------
+
+FIGURE_SECTIONS = ("## Targets", "## Outcome")
+ZH_SPAN = re.compile(r'<span lang="zh">[^<]*</span>')
+
+
+@pytest.fixture(scope="module")
+def english_commitment_pages():
+    from chengnuo.site.commitment_pages import commitment_pages
+    from chengnuo.site.data import SiteData
+    return commitment_pages(SiteData.load(MAIN.datapackage_dir), "en")
+
+
+def test_english_targets_and_outcomes_hold_no_chinese_outside_lang_zh(english_commitment_pages):
+    checked, leaks = 0, []
+    for path, page in english_commitment_pages.items():
+        for section in page.split("\n## ")[1:]:
+            if not ("## " + section).startswith(FIGURE_SECTIONS):
+                continue
+            checked += 1
+            rest = ZH_SPAN.sub("", section)
+            if CJK.search(rest):
+                leaks.append(f"{path}: {CJK.search(rest).group()} in {rest[:200]!r}")
+    assert checked >= 300 and leaks == []
