@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from chengnuo.cli import main
 from chengnuo.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 MAIN = Project(REPO)
 GOLDEN = Path(__file__).parent / "golden"
+# The last line of a failed build: one error, naming the file and line when there is one.
+ONE_LINE_ERROR = re.compile(r"error: (reports/[^:\n]+:\d+: )?[^\n]+\n")
 
 
 def copy_project(root: Path, *, with_package: bool = False) -> Project:
@@ -60,6 +65,17 @@ def reregister(project: Project, file_name: str, data: bytes) -> None:
     registry = project.registry_path.read_text(encoding="utf-8")
     project.registry_path.write_text(registry.replace(old, hashlib.sha256(data).hexdigest()),
                                      encoding="utf-8")
+
+
+def build(root: Path):
+    """`chengnuo build` in this process, so a traceback would reach the test's output."""
+    return CliRunner().invoke(main, ["--project", str(root), "build"], catch_exceptions=False)
+
+
+def package_bytes(root: Path) -> dict[str, bytes]:
+    """Every file of the published package, to show that a failed build left it alone."""
+    return {str(p.relative_to(root)): p.read_bytes()
+            for p in sorted((root / "datapackage").rglob("*")) if p.is_file()}
 
 
 def pytest_addoption(parser):

@@ -3,7 +3,8 @@
 Text mutations: cut the text off, splice in a piece of another report, delete
 brackets, insert control and invisible characters, duplicate, drop or swap lines.
 Byte mutations: save in another encoding with other line ends, then flip, insert
-or cut bytes (an odd cut breaks UTF-16).  File formats: the damaged text as .txt,
+or cut bytes (an odd cut breaks UTF-16); or delete whole stretches of a registered
+report before a build.  File formats: the damaged text as .txt,
 .md, a saved .html page or a .docx; PDFs and .docx files are also damaged as bytes.
 
 `CHENGNUO_FUZZ_EXAMPLES` sets how many examples each fuzz test runs: a few dozen
@@ -13,11 +14,12 @@ in the test suite, 10,000 and more with scripts/fuzz.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings, strategies as st
 
 from tests import convert
-from tests.conftest import REPO
+from tests.conftest import ONE_LINE_ERROR, REPO, build, package_bytes
 
 REPORTS = {path.name: path.read_text(encoding="utf-8")
            for path in sorted((REPO / "reports").iterdir()) if path.suffix in (".txt", ".md")}
@@ -88,6 +90,10 @@ def damaged_text(draw, names=tuple(REPORTS)) -> tuple[str, str]:
 
 BYTE_OPS = st.tuples(st.sampled_from(["flip", "insert", "cut", "drop"]), st.integers(0, 10**7),
                      st.binary(min_size=1, max_size=4))
+# For whole builds: stretches of 40-160 bytes deleted, bytes inserted, the file cut off.
+BUILD_BYTE_OPS = st.lists(st.tuples(st.sampled_from(["delete", "insert", "cut"]),
+                                    st.integers(0, 10**9), st.binary(min_size=1, max_size=4)),
+                          min_size=1, max_size=4)
 
 
 def damage_bytes(data: bytes, ops) -> bytes:
@@ -102,7 +108,26 @@ def damage_bytes(data: bytes, ops) -> bytes:
             del data[i:]
         elif kind == "drop":
             del data[i:i + len(chunk)]
+        elif kind == "delete":
+            del data[i:i + len(chunk) * 40]
     return bytes(data)
+
+
+def check_build(root: Path) -> None:
+    """Build the project in `root`, whose reports were damaged: never a traceback.
+
+    Either the build goes through to its summary line, or it stops with exit 1 and
+    one line naming the file, and the published package stays as it was.
+    """
+    before = package_bytes(root)
+    result = build(root)
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    if result.exit_code == 0:
+        assert result.stdout.splitlines()[-1].startswith("summary: ")
+    else:
+        assert result.exit_code == 1
+        assert ONE_LINE_ERROR.fullmatch(result.stderr.splitlines(True)[-1]), result.stderr
+        assert package_bytes(root) == before
 
 
 @st.composite

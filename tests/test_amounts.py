@@ -135,25 +135,77 @@ def test_the_parser_reads_the_chinese_back(value, unit):
 
 # ---- on the site ------------------------------------------------------------------------
 
-FIGURE_SECTIONS = ("## Targets", "## Outcome")
 ZH_SPAN = re.compile(r'<span lang="zh">[^<]*</span>')
 
 
 @pytest.fixture(scope="module")
-def english_commitment_pages():
+def commitment_pages_by_lang():
     from chengnuo.site.commitment_pages import commitment_pages
     from chengnuo.site.data import SiteData
-    return commitment_pages(SiteData.load(MAIN.datapackage_dir), "en")
+    data = SiteData.load(MAIN.datapackage_dir)
+    return {lang: commitment_pages(data, lang) for lang in ("zh", "en")}
 
 
-def test_english_targets_and_outcomes_hold_no_chinese_outside_lang_zh(english_commitment_pages):
+def figure_sections(page: str) -> list[str]:
+    """The targets table and the outcome list of a page (English or Chinese headings)."""
+    sections = page.split("\n## ")[1:]
+    return [s for s in sections if s.startswith(("Targets", "Outcome", "量化目标", "完成情况"))]
+
+
+def test_english_targets_and_outcomes_hold_no_chinese_outside_lang_zh(commitment_pages_by_lang):
     checked, leaks = 0, []
-    for path, page in english_commitment_pages.items():
-        for section in page.split("\n## ")[1:]:
-            if not ("## " + section).startswith(FIGURE_SECTIONS):
-                continue
+    for path, page in commitment_pages_by_lang["en"].items():
+        for section in figure_sections(page):
             checked += 1
             rest = ZH_SPAN.sub("", section)
             if CJK.search(rest):
                 leaks.append(f"{path}: {CJK.search(rest).group()} in {rest[:200]!r}")
     assert checked >= 300 and leaks == []
+
+
+# ---- short labels of allowed values, and mistakes in the metadata ------------------------
+
+@pytest.mark.parametrize("table, column, value, zh, en", [
+    ("targets", "modifier", "at_least", "不少于", "at least"),
+    ("targets", "modifier", "exact", "确数", "exactly"),
+    ("targets", "metric", "count", "个数", "count"),
+    ("outcomes", "status", "no_evidence", "未见报告", "no evidence"),
+    ("outcomes", "method", "reviewed", "人工核对", "checked by hand"),
+    # a value without a short label keeps its only one
+    ("outcomes", "method", "auto", "自动匹配", "automatic match"),
+])
+def test_the_site_names_allowed_values_by_their_short_label(table, column, value, zh, en):
+    from chengnuo.site.labels import value_label
+    assert (value_label(table, column, value, "zh"), value_label(table, column, value, "en")) == (zh, en)
+
+
+def test_a_short_label_in_one_language_only_is_reported(tmp_path: Path):
+    from chengnuo.datapackage.metadata import FIELDS_PATH, TABLES_PATH, load_metadata
+    fields = FIELDS_PATH.read_text(encoding="utf-8").replace(
+        'short_zh: 不少于, short_en: at least}', 'short_zh: 不少于}')
+    (tmp_path / "fields.yaml").write_text(fields, encoding="utf-8")
+    with pytest.raises(ChengnuoError, match="field 'modifier': value 'at_least' needs exactly a zh "
+                                            r"and an en label \(and may have both short_zh and short_en\)"):
+        load_metadata(tmp_path / "fields.yaml", TABLES_PATH)
+
+
+@pytest.mark.parametrize("extra, problem", [
+    ("reader_units:\n  - {zh: 亩, en: mu}\n  - {zh: 亩, en: acres}\n", "reader_units entry 2: 亩 is defined twice"),
+    ("reader_units:\n  - {zh: 亩}\n", "reader_units entry 1: `en` must be a non-empty text"),
+    ("classifiers: [个]\nreader_units:\n  - {zh: 个, en: pieces}\n", "classifiers: 个 is defined twice"),
+])
+def test_a_glossary_mistake_is_one_line_naming_the_file(tmp_path: Path, extra, problem):
+    path = tmp_path / "glossary.yaml"
+    path.write_text("measures:\n  - {zh: 万亩, en: [mu], factor: 10000}\n" + extra, encoding="utf-8")
+    with pytest.raises(ChengnuoError) as error:
+        reader_units(path)
+    assert str(error.value) == f"{path}: {problem}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_figure_on_the_site_ends_in_point_zero(commitment_pages_by_lang, lang):
+    # Table rows and outcome lines; the quoted evidence is the report's own text.
+    point_zero = re.compile(r"[0-9](?:\.|&#46;)0(?![0-9])")
+    lines = [line for page in commitment_pages_by_lang[lang].values() for section in figure_sections(page)
+             for line in section.splitlines() if line.startswith(("| ", "- "))]
+    assert len(lines) > 700 and [line for line in lines if point_zero.search(line)] == []

@@ -7,23 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
 
 from chengnuo.cli import main
 from chengnuo.project import Project
-from tests.conftest import REPO, copy_project, reregister
+from tests.conftest import ONE_LINE_ERROR, REPO, build, copy_project, package_bytes, reregister
+from tests.fuzz import BUILD_BYTE_OPS, check_build, damage_bytes
 
 PLAN = "liaocheng-2023-task-plan.txt"
-ONE_LINE_ERROR = re.compile(r"error: (reports/[^:\n]+:\d+: )?[^\n]+\n")
-
-
-def build(root: Path):
-    return CliRunner().invoke(main, ["--project", str(root), "build"], catch_exceptions=False)
-
-
-def package_bytes(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes()
-            for p in sorted((root / "datapackage").rglob("*")) if p.is_file()}
 
 
 def test_a_changed_report_stops_the_build(tmp_path):
@@ -73,34 +64,13 @@ def test_a_plan_in_gb18030_gives_the_same_package(tmp_path):
     assert {k for k in fresh if fresh[k] != committed.get(k)} == {"datapackage/data/sources.csv"}
 
 
-MUTATION = st.tuples(st.sampled_from(["delete", "insert", "truncate"]), st.integers(0, 10**9),
-                     st.binary(min_size=1, max_size=4))
-
-
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
-@given(st.lists(MUTATION, min_size=1, max_size=4))
+@given(BUILD_BYTE_OPS)
 def test_mutated_plan_never_gives_a_traceback(tmp_path_factory, mutations):
     root = copy_project(tmp_path_factory.mktemp("fuzz"), with_package=True).root
-    data = bytearray((REPO / "reports" / PLAN).read_bytes())
-    for op, at, chunk in mutations:
-        i = at % (len(data) + 1)
-        if op == "delete":
-            del data[i:i + len(chunk) * 40]
-        elif op == "insert":
-            data[i:i] = chunk
-        else:
-            del data[i:]
-    reregister(Project(root), PLAN, bytes(data))
-    before = package_bytes(root)
-    result = build(root)
-    assert "Traceback" not in result.output and "internal error" not in result.output
-    if result.exit_code == 0:
-        assert result.stdout.splitlines()[-1].startswith("summary: ")
-    else:
-        assert result.exit_code == 1
-        assert ONE_LINE_ERROR.fullmatch(result.stderr.splitlines(True)[-1]), result.stderr
-        assert package_bytes(root) == before
+    reregister(Project(root), PLAN, damage_bytes((REPO / "reports" / PLAN).read_bytes(), mutations))
+    check_build(root)
 
 
 # The catalogue of bad input for a new file: what `chengnuo inspect` (and so `add`) says.

@@ -22,8 +22,6 @@ import yaml
 
 from chengnuo.datapackage import (
     build_descriptor,
-    render_dictionary_en,
-    render_dictionary_zh,
     validate_package,
     write_package,
 )
@@ -647,30 +645,6 @@ def test_the_stock_cli_rejects_a_broken_package_too(package_dir: Path, table, ol
 
 def test_a_missing_package_is_one_problem(tmp_path: Path):
     assert validate_package(tmp_path) == [f"{tmp_path / 'datapackage.json'}: no datapackage.json here"]
-
-
-# ---- data dictionary --------------------------------------------------------
-
-
-@pytest.mark.parametrize("render, heading", [(render_dictionary_zh, "# 数据字典"),
-                                             (render_dictionary_en, "# Data dictionary")])
-def test_dictionary_lists_every_column_with_both_descriptions(render, heading):
-    page = render()
-    assert page.startswith(heading + "\n") and page.endswith("|\n")
-    meta = load_metadata()
-    for table in meta.tables.values():
-        section = page.split(f"(`{table.name}`)\n", 1)[1].split("\n## ", 1)[0]
-        rows = [line for line in section.splitlines() if line.startswith("| `")]
-        assert [row.split(" | ")[0] for row in rows] == [f"| `{c}`" for c in table.columns]
-        for row, field in zip(rows, table.fields):
-            assert " ".join(field.description_en.split()).replace("|", "\\|") in row
-            # Unescaped pipes would split the Markdown cell.
-            assert row.count(" | ") == 5, row
-
-
-def test_dictionary_shows_enum_labels_in_the_page_language():
-    assert "`city`（地级市）" in render_dictionary_zh()
-    assert "`city` (prefecture-level city)" in render_dictionary_en()
 
 
 def test_frictionless_executable_exists():

@@ -11,7 +11,9 @@ from pathlib import Path
 import markdown
 import pytest
 
+from chengnuo.datapackage.metadata import load_metadata
 from chengnuo.downloads.archive import build_timestamp
+from chengnuo.downloads.dictionary import render_dictionary
 from chengnuo.downloads.package import read_package
 from chengnuo.downloads.escape import code, md
 from chengnuo.downloads.page import demoted, human_size, reference_sections, render_page
@@ -74,6 +76,22 @@ def test_the_dictionary_names_every_table_and_field_of_datapackage_json(project,
                 assert code(value) in cells[2]
             if "pattern" in constraints:
                 assert code(constraints["pattern"]) in cells[2]
+
+
+@pytest.mark.parametrize("language, heading", [("zh", "# 数据字典"), ("en", "# Data dictionary")])
+def test_dictionary_lists_every_column_with_both_descriptions(language, heading):
+    # Columns are defined in fields.yaml and tables.yaml; the dictionary is rendered
+    # from the descriptor made from them and must list every one, in table order.
+    page = render_dictionary(read_package(REPO / "datapackage"), language)
+    assert page.startswith(heading + "\n") and page.endswith("|\n")
+    for table in load_metadata().tables.values():
+        section = page.split(f"(`{table.name}`)\n", 1)[1].split("\n## ", 1)[0]
+        rows = [line for line in section.splitlines() if line.startswith("| `")]
+        assert [row.split(" | ")[0] for row in rows] == [f"| `{c}`" for c in table.columns]
+        for row, field in zip(rows, table.fields):
+            assert md(field.description_zh) in row and md(field.description_en) in row
+            # Unescaped pipes would split the Markdown cell.
+            assert row.count(" | ") == 5, row
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from chengnuo.project import Project
 from chengnuo.records.work_report import parse_work_report
 from tests.conftest import REPO, copy_project, reregister
-from tests.test_bad_input import ONE_LINE_ERROR, build, package_bytes
+from tests.fuzz import BUILD_BYTE_OPS, check_build, damage_bytes
 
 REPORT = "liaocheng-2024-work-report.txt"
 LINES = (REPO / "reports" / REPORT).read_text(encoding="utf-8").split("\n")
@@ -83,31 +83,10 @@ def test_parser_survives_text_made_of_report_pieces(lines):
         assert 1 <= p.line_start <= p.line_end <= max(len(lines), 1)
 
 
-MUTATION = st.tuples(st.sampled_from(["delete", "insert", "truncate"]), st.integers(0, 10**9),
-                     st.binary(min_size=1, max_size=4))
-
-
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                 HealthCheck.function_scoped_fixture])
-@given(st.lists(MUTATION, min_size=1, max_size=4))
+@given(BUILD_BYTE_OPS)
 def test_mutated_report_never_gives_a_traceback(tmp_path_factory, mutations):
     root = copy_project(tmp_path_factory.mktemp("fuzz"), with_package=True).root
-    data = bytearray((REPO / "reports" / REPORT).read_bytes())
-    for op, at, chunk in mutations:
-        i = at % (len(data) + 1)
-        if op == "delete":
-            del data[i:i + len(chunk) * 40]
-        elif op == "insert":
-            data[i:i] = chunk
-        else:
-            del data[i:]
-    reregister(Project(root), REPORT, bytes(data))
-    before = package_bytes(root)
-    result = build(root)
-    assert "Traceback" not in result.output and "internal error" not in result.output
-    if result.exit_code == 0:
-        assert result.stdout.splitlines()[-1].startswith("summary: ")
-    else:
-        assert result.exit_code == 1
-        assert ONE_LINE_ERROR.fullmatch(result.stderr.splitlines(True)[-1]), result.stderr
-        assert package_bytes(root) == before
+    reregister(Project(root), REPORT, damage_bytes((REPO / "reports" / REPORT).read_bytes(), mutations))
+    check_build(root)

@@ -1,8 +1,8 @@
 """Read fields.yaml and tables.yaml into checked, resolved table specifications.
 
-Everything else in this package (the descriptor, the writer, the validator, the
-data dictionary) works from these objects, so a mistake in the YAML is caught
-here once, with the file and the offending name in the message.
+Everything else in this package (the descriptor, the writer, the validator)
+works from these objects, so a mistake in the YAML is caught here once, with the
+file and the offending name in the message.
 """
 
 from __future__ import annotations

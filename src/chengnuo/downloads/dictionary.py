@@ -1,10 +1,11 @@
-"""The data dictionary of a published package, read from its datapackage.json.
+"""The data dictionary, the project's only one, read from a package's datapackage.json.
 
-It documents exactly the package the downloads carry (whatever tables it
-lists), where chengnuo.datapackage.dictionary documents the metadata files the
-package is written from. Every table: title in both languages, description,
-file, keys; every field: type, constraints (with allowed values), unit, and
-both descriptions, so a reader can check a translation against the original.
+The descriptor is generated from metadata/fields.yaml and tables.yaml, so the
+dictionary says what they say; reading it from the package rather than the
+metadata makes it document exactly the package the downloads carry (whatever
+tables it lists). Every table: title in both languages, description, file, keys;
+every field: type, constraints (with allowed values), unit, and both
+descriptions, so a reader can check a translation against the original.
 """
 
 from __future__ import annotations
