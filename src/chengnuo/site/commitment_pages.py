@@ -131,7 +131,9 @@ def _outcome(data: SiteData, row: Row, lang: str, here: str) -> str:
         if outcome.get("reported_value") is not None:
             figure = amount(outcome["reported_value"], outcome.get("reported_unit"), lang)
             line += f"{semicolon}{md(t(lang, 'reported_value'))}{colon}{md(figure)}"
-        parts.append(line + _review(outcome, lang, here))
+        # A blank line before each item: without it Markdown reads the item as
+        # the continuation of the previous item's last paragraph (its source link).
+        parts.append(("\n" if len(parts) > 1 else "") + line + _review(outcome, lang, here))
         evidence = translated(outcome.get("evidence_text"), outcome.get("evidence_en"), lang) \
             if outcome.get("evidence_text") else ""
         if evidence:
