@@ -209,3 +209,17 @@ def test_no_figure_on_the_site_ends_in_point_zero(commitment_pages_by_lang, lang
     lines = [line for page in commitment_pages_by_lang[lang].values() for section in figure_sections(page)
              for line in section.splitlines() if line.startswith(("| ", "- "))]
     assert len(lines) > 700 and [line for line in lines if point_zero.search(line)] == []
+
+
+def test_each_outcome_is_its_own_list_item_once_rendered(commitment_pages_by_lang):
+    import markdown
+
+    from chengnuo.site.data import SiteData
+    data = SiteData.load(MAIN.datapackage_dir)
+    several = [cid for cid, rows in data.outcomes.items() if len(rows) > 1]
+    assert len(several) > 20
+    for commitment_id in several:
+        page = commitment_pages_by_lang["en"][f"commitments/{commitment_id}.md"]
+        outcome = next(s for s in figure_sections(page) if s.startswith("Outcome"))
+        html = markdown.markdown(outcome.split("\n", 1)[1])
+        assert html.count("<li>") == len(data.outcomes[commitment_id]), commitment_id
