@@ -28,7 +28,7 @@ def test_every_gated_table_is_checked_here():
         "topics"}
 
 
-@pytest.mark.parametrize("table", ["commitments", "sections", "results"])
+@pytest.mark.parametrize("table", ["commitments", "sections", "results", "paragraphs"])
 def test_every_record_has_current_english(table):
     not_current = [r for r in rows(table) if r["translation_status"] != "current"]
     assert not_current == [], f"{len(not_current)} {table} rows without current English"
@@ -36,6 +36,7 @@ def test_every_record_has_current_english(table):
 
 @pytest.mark.parametrize("table, zh, en", [
     ("targets", "indicator_zh", "indicator_en"),
+    ("outcomes", "evidence_text", "evidence_en"),
     ("units", "name_zh", "name_en"),
     ("people", "name_zh", "name_en"),
     ("jurisdictions", "name_zh", "name_en"),

@@ -95,6 +95,25 @@ def test_current_english_is_applied_stale_and_missing_are_withheld(tmp_path):
         "commitments": (3, 1, 1, 1), "targets": (1, 1, 0, 0), "people": (2, 1, 0, 1)}
 
 
+def test_evidence_that_is_a_results_sentence_takes_its_english_unless_it_has_its_own(tmp_path):
+    jobs, aid = "城镇新增就业4.6万人。", "困难群体救助标准稳步提高。"
+    write(tmp_path, "results/r.yaml",
+          f"- id: r-1\n  zh_sha256: {zh_hash(jobs)}\n  en: 46,000 new urban jobs were created.\n"
+          f"- id: r-2\n  zh_sha256: {zh_hash(aid)}\n  en: Result English.\n")
+    write(tmp_path, "outcomes/d.yaml",
+          f"- id: d-1-t2\n  zh_sha256: {zh_hash(aid)}\n  en: The outcome's own English.\n")
+    data = {"commitments": [{"commitment_id": "d-1", "document_id": "d", "text_zh": GDP}],
+            "results": [{"result_id": "r-1", "document_id": "r", "text_zh": jobs},
+                        {"result_id": "r-2", "document_id": "r", "text_zh": aid}],
+            "outcomes": [{"target_id": f"d-1-t{n}", "commitment_id": "d-1", "evidence_text": zh}
+                         for n, zh in enumerate([jobs, aid, "没有译文的句子。"], start=1)]}
+    result = apply_translations(data, tmp_path)
+    assert [r["evidence_en"] for r in data["outcomes"]] == [
+        "46,000 new urban jobs were created.", "The outcome's own English.", None]
+    assert (result.coverage["outcomes"].current, result.coverage["outcomes"].missing) == (2, 1)
+    assert result.warnings == []
+
+
 def test_columns_a_table_does_not_have_are_not_added(tmp_path):
     data = tables()
     apply_translations(data, tmp_path, columns={"commitments": ("commitment_id", "text_zh")})

@@ -160,6 +160,16 @@ def test_english_search_stays_on_the_english_site(built, site, browser):
         assert seen.problems() == []
 
 
+@pytest.mark.parametrize("query", ["rural roads", "elderly care", "hydrogen buses"])
+def test_english_search_finds_commitments_by_their_english_words(site, browser, query):
+    with visit(browser, site) as seen:
+        results = _search(seen, site + "en/", query)
+        hits = [(href, text) for href, text in results
+                if "/commitments/" in href and query in text.lower()]
+        assert hits, [href for href, _ in results]
+        assert seen.problems() == []
+
+
 def test_the_explorer_filters_narrow_the_list(site, browser):
     with visit(browser, site) as seen:
         _open(seen, site + "explorer/")

@@ -88,11 +88,15 @@ def apply_translations(tables: Rows, translations_dir: Path, root: Path | None =
         used: set[tuple[str, str]] = set()
         coverage = result.coverage[spec.name] = Coverage(spec.name)
         have = set(columns[spec.name]) if columns and spec.name in columns else None
+        same_text = {row[conf.translated[table].zh]: entry for table, row, entry, status
+                     in result.matches if table == spec.same_text_as and status == "current"}
         for located in located_rows(tables, spec):
             row, zh = located.row, located.row.get(spec.zh)
             entry = store.get(located.document or "", {}).get(located.record_id or "")
             if entry is not None:
                 used.add((located.document, entry.id))
+            elif zh in same_text:
+                entry = same_text[zh]
             if not zh:
                 status = "current"  # nothing to translate
             elif entry is None or entry.en is None:

@@ -45,6 +45,9 @@ class Translated:
     en: str
     document: str | None  # the table's own document column, or
     via: tuple[str, str] | None  # (column, table) whose row gives the document
+    # A table whose current English a row with the very same Chinese takes when
+    # it has no entry of its own: an outcome's evidence is often a result's sentence.
+    same_text_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,12 @@ def settings(path: Path = I18N_PATH) -> Settings:
         if ("document" in spec) == (via is not None):
             raise ChengnuoError(f"table {name!r} needs exactly one of `document` and `via`",
                                 path=path)
+        same = spec.get("same_text_as")
+        if same is not None and same not in translated:
+            raise ChengnuoError(f"table {name!r}: same_text_as {same!r} must be a translated "
+                                "table listed above it", path=path)
         translated[name] = Translated(name, tuple(spec["id"]), spec["zh"], spec["en"],
-                                      spec.get("document"), via)
+                                      spec.get("document"), via, same)
     percent = data["required_coverage_percent"]
     if not isinstance(percent, (int, float)) or not 0 <= percent <= 100:
         raise ChengnuoError("required_coverage_percent must be a number from 0 to 100", path=path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from chengnuo.i18n.amounts import amount
 from chengnuo.site.data import Row, SiteData
 from chengnuo.site.escape import md
-from chengnuo.site.labels import name, t, translated, value_label
+from chengnuo.site.labels import listing, name, section_label, t, translated, value_label
 from chengnuo.site.markdown import front_matter, link, page_path, shorten, table
 
 
@@ -53,6 +53,17 @@ def commitment_list(data: SiteData, rows: list[Row], lang: str, from_page: str,
     return table([md(h) for h in headers], body)
 
 
+def chinese_original(text_zh: str, lang: str) -> str:
+    """On an English page, the Chinese the English was made from, folded away.
+
+    Kept out of the English search index: its Chinese words would only make the
+    index larger, and the Chinese site searches them already."""
+    if lang == "zh":
+        return ""
+    return (f'??? quote "{t(lang, "chinese_original")}"\n\n'
+            f'    {md(text_zh)}\n    {{ lang="zh" data-search-exclude }}\n')
+
+
 def _parties(data: SiteData, row: Row, role: str, lang: str, here: str) -> str:
     names = []
     for party in data.parties(row["commitment_id"], role):
@@ -64,7 +75,7 @@ def _parties(data: SiteData, row: Row, role: str, lang: str, here: str) -> str:
             if party["unit_id"] in data.lead_units:
                 label = link(label, here, page_path("departments", party["unit_id"]))
             names.append(label)
-    return "、".join(names) if lang == "zh" else "; ".join(names)
+    return listing(names, lang)
 
 
 def _as_written(text: str | None, lang: str) -> str:
@@ -149,7 +160,7 @@ def commitment_page(data: SiteData, row: Row, lang: str) -> tuple[str, str]:
     ]
     section = data.sections.get(row.get("section_id") or "")
     if section:
-        facts.append((t(lang, "section"), md(section["label"] or "") + " "
+        facts.append((t(lang, "section"), md(section_label(section["label"], lang)) + " "
                       + translated(section["title_zh"], section.get("title_en"), lang)))
     if row.get("parent_id") in data.commitments:
         parent = data.commitments[row["parent_id"]]
@@ -166,10 +177,10 @@ def commitment_page(data: SiteData, row: Row, lang: str) -> tuple[str, str]:
             facts.append((t(lang, key), parties))
     areas = data.area_ids(row["commitment_id"])
     if areas:
-        facts.append((t(lang, "counties"), "、".join(
+        facts.append((t(lang, "counties"), listing((
             link(md(name(data.jurisdictions[a], lang)), here, page_path("counties", a))
             if a in data.area_pages else md(name(data.jurisdictions.get(a), lang) or a)
-            for a in areas)))
+            for a in areas), lang)))
     status = data.status(row["commitment_id"])
     if status:
         facts.append((t(lang, "status"), md(value_label("outcomes", "status", status, lang))))
@@ -182,6 +193,7 @@ def commitment_page(data: SiteData, row: Row, lang: str) -> tuple[str, str]:
         front_matter(title),
         f"# {md(title)}\n",
         f"{translated(row['text_zh'], row.get('text_en'), lang)}\n",
+        chinese_original(row["text_zh"], lang) if row.get("text_en") else "",
         source_link(data, row, lang, here) + "\n",
         "\n".join(f"- **{md(k)}:** {v}" for k, v in facts) + "\n",
         _targets(data, row, lang),

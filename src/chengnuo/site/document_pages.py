@@ -2,7 +2,9 @@
 
 `documents/<id>/#L49` opens at line 49 of the original file; every "source"
 link on the site lands on such an anchor, and each line a commitment was
-parsed from links on to that commitment's page.
+parsed from links on to that commitment's page. The English page shows the same
+Chinese lines (the official text) with the English of each record below its
+last line, so an English reader who follows a source link lands on both.
 """
 
 from __future__ import annotations
@@ -13,13 +15,52 @@ from typing import Callable
 from chengnuo.site.commitment_pages import commitment_list, document_title
 from chengnuo.site.data import Row, SiteData
 from chengnuo.site.escape import md
-from chengnuo.site.labels import name, t, value_label
+from chengnuo.site.labels import name, section_label, t, translated, value_label
 from chengnuo.site.markdown import NOT_SEARCHED, front_matter, link, page_path, table
 
 Lines = Callable[[str], list[str]]  # source_id -> lines of the original file
 
 
-def _text_block(data: SiteData, document: Row, lines: list[str], here: str) -> str:
+def _english_after(data: SiteData, document: Row, lang: str) -> dict[int, list[str]]:
+    """line → the English (Markdown) of the records that end on it; none on Chinese pages.
+
+    A work report is translated paragraph by paragraph (its commitments are
+    sentences of them); a plan commitment by commitment, where a sub-item on
+    its parent's line is already in the parent's English.
+    """
+    if lang == "zh":
+        return {}
+    document_id = document["document_id"]
+    after: dict[int, list[str]] = defaultdict(list)
+    paragraphs = [p for p in data.tables.get("paragraphs", []) if p["document_id"] == document_id]
+    for section in data.sections.values():
+        # A report's lead sentence (社会保障日益健全。) is both a section title and
+        # the start of its paragraph, whose English says it already.
+        opens_paragraph = any(p["section_id"] == section["section_id"]
+                              and p["text_zh"].startswith(section["title_zh"]) for p in paragraphs)
+        if section["document_id"] == document_id and section.get("line") and not opens_paragraph:
+            after[section["line"]].append(
+                " ".join(filter(None, [md(section_label(section["label"], lang)), translated(
+                    section["title_zh"], section.get("title_en"), lang)])))
+    covered: set[int] = set()
+    for paragraph in paragraphs:
+        covered.update(range(paragraph["line_start"], paragraph["line_end"] + 1))
+        after[paragraph["line_end"]].append(
+            translated(paragraph["text_zh"], paragraph.get("text_en"), lang))
+    for row in data.by_document[document_id]:
+        parent = data.commitments.get(row.get("parent_id") or "")
+        inside = parent and parent["line_start"] <= row["line_start"] <= row["line_end"] \
+            <= parent["line_end"]
+        if row["line_start"] not in covered and not inside:
+            after[row["line_end"]].append(translated(row["text_zh"], row.get("text_en"), lang))
+    return after
+
+
+def _text_block(data: SiteData, document: Row, lines: list[str], here: str, lang: str) -> str:
+    english = _english_after(data, document, lang)
+    # The official lines are Chinese on both sites; lang lets browsers and
+    # screen readers treat them so on the English one.
+    line_lang = ' lang="zh"' if lang != "zh" else ""
     first = document.get("line_start") or 1
     last = document.get("line_end") or len(lines)
     starts: dict[int, list[Row]] = defaultdict(list)
@@ -33,7 +74,8 @@ def _text_block(data: SiteData, document: Row, lines: list[str], here: str) -> s
                           for row in starts.get(number, []))
         # attr_list puts the anchor on the paragraph; "\u00a0" keeps an empty line's paragraph.
         out.append(f"[{number}](#L{number}){{.cn-ln}} {text or chr(0xa0)}"
-                   f"{' ' + arrows if arrows else ''}\n{{: #L{number} .cn-line }}\n")
+                   f"{' ' + arrows if arrows else ''}\n{{: #L{number} .cn-line{line_lang} }}\n")
+        out += [f"{english_md}\n{{: .cn-line-en }}\n" for english_md in english.get(number, [])]
     return "\n".join(out)
 
 
@@ -47,10 +89,12 @@ def document_page(data: SiteData, document: Row, lang: str, lines: list[str]) ->
         (t(lang, "jurisdiction"), md(name(data.jurisdictions.get(document["jurisdiction_id"]), lang))),
     ]
     if lang == "en" and document.get("title_en"):
-        facts.append(("中文标题", md(document["title_zh"])))
-    for key in ("doc_number", "issued_date"):
-        if document.get(key):
-            facts.append((t(lang, key), md(document[key])))
+        facts.append((t(lang, "chinese_title"), f'<span lang="zh">{md(document["title_zh"])}</span>'))
+    if document.get("doc_number"):  # an official reference, cited as printed
+        facts.append((t(lang, "doc_number"), f'<span lang="zh">{md(document["doc_number"])}</span>'
+                      if lang == "en" else md(document["doc_number"])))
+    if document.get("issued_date"):
+        facts.append((t(lang, "issued_date"), md(document["issued_date"])))
     facts.append((t(lang, "source_file"), md(source.get("path", "")) + " (sha256 "
                    + md((source.get("sha256") or "")[:12]) + "…)"))
     facts.append((t(lang, "lines"), md(f"{document.get('line_start') or 1}–"
@@ -65,7 +109,7 @@ def document_page(data: SiteData, document: Row, lang: str, lines: list[str]) ->
         parts += [f"## {t(lang, 'commitments')} ({len(commitments)}){NOT_SEARCHED}\n",
                   commitment_list(data, commitments, lang, here, with_document=False)]
     parts += [f"## {t(lang, 'full_text')}{NOT_SEARCHED}\n", md(t(lang, "full_text_note")) + "\n",
-              _text_block(data, document, lines, here)]
+              _text_block(data, document, lines, here, lang)]
     return here, "\n".join(parts)
 
 

@@ -7,13 +7,18 @@ metadata, the same place the data dictionary takes them from.
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Iterable
 
 from chengnuo.datapackage.metadata import table_specs
 from chengnuo.i18n.ui import label
+from chengnuo.records.textclean import chinese_numeral
 from chengnuo.site.escape import md
 
 LANGS = ("zh", "en")
+
+_NUMBERED = re.compile(r"(?P<open>（?)(?P<num>[一二三四五六七八九十]+)(?P<close>）?)")
+_ANNEX = re.compile(r"附件(?P<n>\d+)")
 
 
 def t(lang: str, key: str, **values: Any) -> str:
@@ -50,3 +55,23 @@ def translated(text_zh: str | None, text_en: str | None, lang: str) -> str:
         return md(text_en if lang == "en" else text_zh)
     return (f'<span class="cn-pending">{t(lang, "translation_pending")}</span> '
             f'<span lang="zh">{md(text_zh)}</span>')
+
+
+def listing(items: Iterable[str], lang: str) -> str:
+    """Names (already Markdown) in a row. English names contain commas
+    ("… Counties, County-level Cities and Districts"), so they are set apart by semicolons."""
+    return ("、" if lang == "zh" else "; ").join(items)
+
+
+def section_label(label: str | None, lang: str) -> str:
+    """A section's number as the page's language writes it: 十三 → 13, （二） → (2), 附件3 → Annex 3."""
+    if not label or lang == "zh":
+        return label or ""
+    if match := _ANNEX.fullmatch(label):
+        return t(lang, "annex", n=match["n"])
+    match = _NUMBERED.fullmatch(label)
+    number = chinese_numeral(match["num"]) if match and bool(match["open"]) == bool(match["close"]) \
+        else None
+    if number is None:
+        return label
+    return f"({number})" if match["open"] else f"{number}."

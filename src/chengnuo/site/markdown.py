@@ -61,10 +61,3 @@ def page_path(kind: str, key: str) -> str:
         return f"{kind}/{key}.md"
     return f"{kind}/{key}/index.md"
 
-
-def heading(level: int, text_md: str, anchor: str | None = None) -> str:
-    return "#" * level + " " + text_md + (f" {{#{anchor}}}" if anchor else "") + "\n"
-
-
-def escaped_list(values: Iterable[str]) -> str:
-    return "、".join(md(v) for v in values if v)
