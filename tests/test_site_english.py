@@ -61,6 +61,14 @@ def english(built) -> Path:
     return built / "build" / "site" / "en"
 
 
+def test_chinese_on_generated_english_pages_is_always_a_marked_original(english):
+    pages = [p for p in sorted(english.rglob("*.html"))
+             if p.relative_to(english).parts[0] not in HAND_WRITTEN]
+    assert len(pages) > 700
+    found = {str(p.relative_to(english)): hits for p in pages if (hits := unmarked_chinese(p))}
+    assert found == {}, f"{len(found)} pages, e.g. {dict(list(found.items())[:3])}"
+
+
 def test_the_check_sees_unmarked_chinese(tmp_path):
     page = tmp_path / "index.html"
     page.write_text('<p>Build roads <span lang="zh">农村公路</span></p><p>Units: 公里<br>km</p>'
