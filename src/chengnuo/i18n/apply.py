@@ -144,8 +144,8 @@ def apply_translations(tables: Rows, translations_dir: Path, root: Path | None =
             else:
                 status = "current"
             if zh:
-                # A row without a document (none is expected) is held, like a listed name.
-                coverage.count(status, {located.document} if located.document else set(), pending)
+                # A row without a document (none is expected) is held and named as such.
+                coverage.count(status, {located.document or "(no document)"}, pending)
             if have is None or spec.en in have:
                 row[spec.en] = entry.en if status == "current" and zh else None
             if have is None or STATUS_COLUMN in have:
