@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from chengnuo.cli import main
 from chengnuo.project import Project
+from chengnuo.registry import load_registry
 from tests import convert
 from tests.conftest import REPO, copy_project
 
@@ -93,7 +94,11 @@ def test_add_registers_the_plan_as_the_maintainer_did(tmp_path):
               and not line.startswith(("          ", "        title_en"))]
     got = [line for line in entry.splitlines() if not line.strip().startswith("#")
            and "_en:" not in line]
-    assert got == wanted
+    # …and the marker that publishes both documents before their English exists.
+    assert [line for line in got if line != "        english: pending"] == wanted
+    assert got.count("        english: pending") == 2
+    assert load_registry(project).english_pending == {"liaocheng-2023-task-plan",
+                                                      "liaocheng-2023-task-plan-notice"}
     # The data of the plan is what the committed package holds.
     for table in ("commitments", "assignments", "sections"):
         assert rows(project.datapackage_dir / "data" / f"{table}.csv") == rows(

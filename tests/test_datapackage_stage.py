@@ -23,6 +23,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def test_stage_builds_a_valid_package_from_the_bundled_reports(tmp_path: Path):
     shutil.copytree(PROJECT_ROOT / "reports", tmp_path / "reports")
+    # The translations too: the stage's English coverage gate holds every document.
+    shutil.copytree(PROJECT_ROOT / "translations", tmp_path / "translations")
     project = Project(tmp_path)
     text_stage.run(project)
     records_stage.run(project)

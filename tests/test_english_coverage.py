@@ -1,8 +1,10 @@
-"""The bundled corpus is fully translated: every gated table of the committed
+"""The bundled corpus is fully translated: every translated table of the committed
 package has current English, so no English page of the site falls back to Chinese.
 
-The build itself does not require it (metadata/i18n.yaml), because a newly added
-report is published with "translation pending" before it is translated.
+The build's gate (metadata/i18n.yaml, tests/test_english_gate.py) already requires
+this of every document not marked `english: pending`; these tests are the second
+line of defence, read straight from the committed CSV, and they also hold the
+tables the gate does not (paragraphs, outcomes).
 """
 
 from __future__ import annotations

@@ -121,18 +121,58 @@ def test_columns_a_table_does_not_have_are_not_added(tmp_path):
                                       "text_en": None}
 
 
-def test_the_gate_fails_below_the_threshold_and_names_the_setting():
-    coverage = {"commitments": Coverage("commitments", rows=300, current=150, stale=3),
+def coverage_of(table: str, *rows: tuple[str, str, int], pending=frozenset({"p"})) -> Coverage:
+    """A Coverage counted from (status, document, how many rows)."""
+    coverage = Coverage(table)
+    for status, document, n in rows:
+        for _ in range(n):
+            coverage.count(status, {document}, pending)
+    return coverage
+
+
+def test_the_gate_holds_required_documents_and_names_the_setting_and_who_is_short():
+    coverage = {"commitments": coverage_of("commitments", ("current", "a", 150), ("missing", "a", 144),
+                                           ("stale", "a", 3), ("missing", "b", 3),
+                                           ("missing", "p", 20)),
                 "units": Coverage("units", rows=10, current=10),
-                "documents": Coverage("documents", rows=10, current=0)}  # not gated
+                "documents": coverage_of("documents", ("missing", "a", 10))}  # not gated
+    assert (coverage["commitments"].rows, coverage["commitments"].pending) == (320, 20)
     strict = replace(settings(), required_coverage_percent=100.0)
     with pytest.raises(ChengnuoError) as error:
         check_coverage(coverage, strict)
     assert str(error.value) == (
-        "the English edition is incomplete: commitments 50.0% (147 missing, 3 stale); 100% is "
-        "required (`chengnuo i18n todo TABLE DOCUMENT` lists what to translate; the threshold "
-        "is required_coverage_percent in src/chengnuo/metadata/i18n.yaml)")
+        "the English edition is incomplete: commitments 50.0% (147 missing, 3 stale; short: a 147, "
+        "b 3); 100% is required (`chengnuo i18n todo TABLE DOCUMENT` lists what to translate; "
+        "the threshold is required_coverage_percent in src/chengnuo/metadata/i18n.yaml; a document "
+        "marked `english: pending` in reports/registry.yaml is not held to it)")
     check_coverage(coverage, replace(strict, required_coverage_percent=50.0))
+    # The rows of a pending document alone never fail the gate, however many there are.
+    check_coverage({"commitments": coverage_of("commitments", ("missing", "p", 500))}, strict)
+
+
+def test_one_row_short_of_100_percent_never_reads_100():
+    coverage = {"sections": coverage_of("sections", ("current", "a", 1999), ("missing", "a", 1))}
+    with pytest.raises(ChengnuoError, match=r"^the English edition is incomplete: sections 99\.9% "):
+        check_coverage(coverage, replace(settings(), required_coverage_percent=100.0))
+
+
+def test_a_name_not_in_the_metadata_yet_is_held_unless_only_pending_documents_name_it(tmp_path):
+    data = {
+        "commitments": [{"commitment_id": "p-1", "document_id": "p", "text_zh": None},
+                        {"commitment_id": "r-1", "document_id": "r", "text_zh": None}],
+        "assignments": [{"commitment_id": "p-1", "unit_id": "unlisted-unit-a", "person_id": None},
+                        {"commitment_id": "p-1", "unit_id": "unlisted-unit-b", "person_id": None},
+                        {"commitment_id": "r-1", "unit_id": "unlisted-unit-b", "person_id": None},
+                        {"commitment_id": "p-1", "unit_id": "liaocheng-listed", "person_id": None}],
+        "units": [{"unit_id": "unlisted-unit-a", "name_en": None},
+                  {"unit_id": "unlisted-unit-b", "name_en": None},
+                  {"unit_id": "liaocheng-listed", "name_en": None}],
+    }
+    units = apply_translations(data, tmp_path, pending=frozenset({"p"})).coverage["units"]
+    # a: only the pending p names it; b: the required r names it too; a listed name is
+    # always held (the metadata lists require English, this one lost it).
+    assert (units.rows, units.current, units.pending, units.held_missing) == (3, 0, 1, 2)
+    assert dict(units.short) == {"r": 1, "the metadata lists": 1}
 
 
 def test_the_build_writes_english_and_status_into_the_package(corpus):
@@ -164,6 +204,8 @@ def untranslated(tmp_path) -> Path:
     """The committed data package with an empty translation store."""
     shutil.copytree(REPO / "datapackage", tmp_path / "datapackage")
     (tmp_path / "translations").mkdir()
+    (tmp_path / "reports").mkdir()  # the registry says which documents are pending
+    shutil.copyfile(REPO / "reports/registry.yaml", tmp_path / "reports/registry.yaml")
     return tmp_path
 
 
@@ -188,11 +230,17 @@ def test_todo_prints_a_skeleton_of_what_is_left(untranslated):
 def test_status_prints_coverage_per_table(untranslated):
     result = run_cli("--project", str(untranslated), "i18n", "status")
     assert result.returncode == 0, result.stderr
-    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:]
-            if not line.startswith(("required", "gated"))}
-    assert rows["commitments"][:5] == ["585", "0", "0", "585", "0.0%"]
-    assert rows["units"][:5] == ["186", "186", "0", "0", "100.0%"]
-    assert "(required_coverage_percent in src/chengnuo/metadata/i18n.yaml)" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["table", "rows", "current", "stale", "missing", "coverage",
+                                "pending", "gate"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[1:-2]}
+    assert rows["commitments"] == ["585", "0", "0", "585", "0.0%", "0", "BELOW"]
+    assert rows["paragraphs"] == ["343", "0", "0", "343", "0.0%", "0"]  # not gated
+    assert rows["units"] == ["186", "186", "0", "0", "100.0%", "0", "ok"]
+    assert lines[-2:] == [
+        "required for gated tables: 100% (required_coverage_percent in "
+        "src/chengnuo/metadata/i18n.yaml), except the rows of documents whose English is pending",
+        "english pending (reports/registry.yaml): none"]
 
 
 def test_todo_hints_say_what_the_checks_will_expect():

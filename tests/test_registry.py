@@ -181,6 +181,25 @@ def test_unknown_kind(project):
         "notice, attachment, personnel_notice, chronicle")
 
 
+def test_english_is_required_unless_a_document_says_pending(project):
+    assert load_registry(MAIN).english_pending == frozenset()  # the bundled corpus: all held
+    edit(project, "        line_end: 223\n", "        line_end: 223\n        english: pending\n")
+    registry = load_registry(project)
+    assert registry.english_pending == frozenset({"liaocheng-2023-task-plan"})
+    assert registry.document("liaocheng-2023-task-plan-notice").english == "required"
+
+
+def test_bad_english_value(project):
+    text = edit(project, "        line_end: 223\n", "        line_end: 223\n        english: later\n")
+    assert message(lambda: load_registry(project)) == (
+        f"{REG}:{line_of(text, 'english: later')}: english 'later' is not one of: required, pending")
+
+
+def test_registry_header_documents_the_optional_english_key():
+    header = MAIN.registry_path.read_text(encoding="utf-8").split("\nsources:")[0]
+    assert "#   english         optional: `pending` while" in header
+
+
 def test_overlapping_ranges(project):
     text = edit(project, "line_start: 417", "line_start: 410")
     line = line_of(text, "document_id: liaocheng-2022-personnel-notice-8")

@@ -270,7 +270,8 @@ def _i18n_call(ctx: click.Context, work: Callable[[Project], str]) -> None:
 @i18n.command()
 @click.pass_context
 def status(ctx: click.Context) -> None:
-    """Print translation coverage per table (reads datapackage/ and translations/)."""
+    """Print translation coverage per table, the gate, and which documents are pending
+    (reads datapackage/, translations/ and reports/registry.yaml)."""
     from chengnuo.i18n import commands
     _i18n_call(ctx, lambda project: commands.status(project) + "\n")
 

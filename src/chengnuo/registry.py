@@ -31,6 +31,10 @@ SOURCE_KEYS = ("source_id", "path", "sha256", "format", "encoding", "publisher_z
                "publisher_en", "published_date", "url", "documents")
 DOCUMENT_KEYS = ("document_id", "kind", "jurisdiction_id", "year", "title_zh", "title_en",
                  "doc_number", "issued_date", "is_partial", "line_start", "line_end")
+# Optional: a document says `english: pending` while its translation is still to come,
+# so the English coverage gate (metadata/i18n.yaml) does not hold it yet.
+OPTIONAL_DOCUMENT_KEYS = ("english",)
+ENGLISH = ("required", "pending")  # the first is what a document without the key gets
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -52,7 +56,12 @@ class Document:
     is_partial: bool
     line_start: int
     line_end: int
+    english: str = ENGLISH[0]
     line: int = field(default=0, compare=False)  # where the entry sits in registry.yaml
+
+    @property
+    def english_pending(self) -> bool:
+        return self.english == "pending"
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,11 @@ class Registry:
     @property
     def documents(self) -> tuple[Document, ...]:
         return tuple(document for source in self.sources for document in source.documents)
+
+    @property
+    def english_pending(self) -> frozenset[str]:
+        """The documents whose English is still to come (`english: pending`)."""
+        return frozenset(d.document_id for d in self.documents if d.english_pending)
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:
@@ -168,7 +182,8 @@ class _Reader:
         line = node_or_line if isinstance(node_or_line, int) else node_or_line.start_mark.line + 1
         raise ChengnuoError(message, path=self.where, line=line, hint=hint)
 
-    def mapping(self, node, what: str, keys: tuple[str, ...], line: int | None = None) -> dict:
+    def mapping(self, node, what: str, keys: tuple[str, ...], line: int | None = None,
+                optional: tuple[str, ...] = ()) -> dict:
         if not isinstance(node, yaml.MappingNode):
             self.fail(line or node, f"{what} must be a mapping of keys to values")
         values = {}
@@ -176,8 +191,9 @@ class _Reader:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, f"{what} has a key that is not plain text")
             key = key_node.value
-            if key not in keys:
-                self.fail(key_node, f"unknown key '{key}' in {what}", hint="allowed keys: " + ", ".join(keys))
+            if key not in keys and key not in optional:
+                self.fail(key_node, f"unknown key '{key}' in {what}",
+                          hint="allowed keys: " + ", ".join(keys + optional))
             if key in values:
                 self.fail(key_node, f"key '{key}' appears twice in {what}")
             values[key] = value_node
@@ -282,7 +298,7 @@ class _Reader:
         return documents
 
     def document(self, node, source_id: str) -> Document:
-        fields = self.mapping(node, "a document entry", DOCUMENT_KEYS)
+        fields = self.mapping(node, "a document entry", DOCUMENT_KEYS, optional=OPTIONAL_DOCUMENT_KEYS)
         values = {
             "document_id": self.slug(fields["document_id"], "document_id"),
             "kind": self.choice(fields["kind"], "kind", KINDS),
@@ -297,6 +313,8 @@ class _Reader:
             "line_start": self.integer(fields["line_start"], "line_start"),
             "line_end": self.integer(fields["line_end"], "line_end"),
         }
+        if "english" in fields:
+            values["english"] = self.choice(fields["english"], "english", ENGLISH)
         if values["line_start"] < 1:
             self.fail(fields["line_start"], f"line_start {values['line_start']} must be 1 or more")
         if values["line_end"] < values["line_start"]:

@@ -31,12 +31,14 @@ from chengnuo.topics.stage import read_topics
 
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
     topics, topic_of = read_topics(project)
-    tables = gather_tables(load_registry(project), Reference.load(), read_records(project),
+    registry = load_registry(project)
+    tables = gather_tables(registry, Reference.load(), read_records(project),
                            topics=topics, topic_of=topic_of, mentions=read_mentions(project))
     tables["links"], tables["discrepancies"] = read_links(project)  # build/links
     tables.update(figure_tables(project))  # build/targets, build/outcomes
     translated = apply_translations(tables, project.translations_dir, project.root,
-                                    {name: t.columns for name, t in metadata().tables.items()})
+                                    {name: t.columns for name, t in metadata().tables.items()},
+                                    pending=registry.english_pending)
     check_coverage(translated.coverage)
     progress(f"writing and validating {project.relative(project.datapackage_dir)}/")
     write_package(tables, project.datapackage_dir, check=validate_package)

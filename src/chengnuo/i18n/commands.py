@@ -13,15 +13,18 @@ from chengnuo.i18n.glossary import Glossary
 from chengnuo.i18n.numbers import format_en, zh_numbers
 from chengnuo.i18n.store import settings, skeleton
 from chengnuo.project import Project
+from chengnuo.registry import load_registry
 
 
-def applied(project: Project) -> Applied:
+def applied(project: Project, pending: frozenset[str] = frozenset()) -> Applied:
     return apply_translations(read_package_rows(project.datapackage_dir),
-                              project.translations_dir, project.root)
+                              project.translations_dir, project.root, pending=pending)
 
 
 def status(project: Project) -> str:
-    return format_status(applied(project).coverage)
+    # Which documents are pending is read from the registry as it is now, like the store.
+    pending = load_registry(project).english_pending
+    return format_status(applied(project, pending).coverage, pending=pending)
 
 
 def todo(project: Project, table: str, document: str) -> str:

@@ -56,6 +56,8 @@ class Settings:
     gated_tables: tuple[str, ...]
     translated: dict[str, Translated]
     named: dict[str, tuple[str, ...]]
+    # named table → its id column in `assignments`, for names not listed in the metadata yet
+    unlisted: dict[str, str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -76,8 +78,11 @@ def settings(path: Path = I18N_PATH) -> Settings:
     percent = data["required_coverage_percent"]
     if not isinstance(percent, (int, float)) or not 0 <= percent <= 100:
         raise ChengnuoError("required_coverage_percent must be a number from 0 to 100", path=path)
-    return Settings(float(percent), tuple(data["gated_tables"]), translated,
-                    {name: tuple(cols) for name, cols in data["named"].items()})
+    named = {name: tuple(cols) for name, cols in data["named"].items()}
+    unlisted = dict(data["unlisted"])
+    if not set(unlisted) <= set(named):
+        raise ChengnuoError("every table under `unlisted` must be a `named` table", path=path)
+    return Settings(float(percent), tuple(data["gated_tables"]), translated, named, unlisted)
 
 
 @dataclass(frozen=True)
