@@ -12,9 +12,7 @@ from chengnuo.i18n.apply import apply_translations, check_coverage, read_package
 from chengnuo.i18n.store import settings
 from chengnuo.project import Project
 from chengnuo.registry import load_registry
-from chengnuo.site.commitment_pages import commitment_pages
-from chengnuo.site.data import SiteData
-from tests.conftest import MAIN, REPO, copy_project
+from tests.conftest import MAIN, REPO, copy_project, copy_site_inputs
 
 CHENGNUO = Path(sys.executable).with_name("chengnuo")
 PLAN = "liaocheng-2023-task-plan"
@@ -73,6 +71,7 @@ def test_one_missing_translation_fails_the_build_in_one_line(tmp_path):
 
 def test_the_same_copy_with_its_document_pending_builds_and_marks_the_page(tmp_path):
     project = without_entry(tmp_path)
+    copy_site_inputs(project.root)  # so that the build makes the site too
     mark_pending(project, PLAN)
     result = chengnuo(project, "build")
     assert result.returncode == 0, result.stderr
@@ -86,16 +85,14 @@ def test_the_same_copy_with_its_document_pending_builds_and_marks_the_page(tmp_p
     assert next(line for line in lines if line.startswith("commitments")).split() == [
         "commitments", "585", "584", "0", "1", "99.8%", "180", "ok"]
     assert lines[-1] == f"english pending (reports/registry.yaml): {PLAN}"
-    data = SiteData.load(project.datapackage_dir)
-    pages = {path: text for path, text in commitment_pages(data, "en").items()
-             if path.endswith(f"/{PLAN}-2.md")}
-    assert len(pages) == 1, sorted(pages)
-    page = next(iter(pages.values()))
-    assert '<span class="cn-pending">translation pending</span> <span lang="zh">' in page
-    assert "一般公共预算收入增长6%以上。" in page
-    # Its neighbour, still translated, shows its English and no marker.
-    neighbour = next(text for path, text in commitment_pages(data, "en").items()
-                     if path.endswith(f"/{PLAN}-1.md"))
+    # The English page of that commitment, as mkdocs rendered it, marks it; the Chinese
+    # page and the page of its translated neighbour do not.
+    site = project.root / "build/site"
+    page = (site / f"en/commitments/{PLAN}-2/index.html").read_text(encoding="utf-8")
+    assert ('<p><span class="cn-pending">translation pending</span> '
+            '<span lang="zh">一般公共预算收入增长6%以上。</span></p>') in page
+    assert "cn-pending" not in (site / f"commitments/{PLAN}-2/index.html").read_text(encoding="utf-8")
+    neighbour = (site / f"en/commitments/{PLAN}-1/index.html").read_text(encoding="utf-8")
     assert "Gross regional product to grow by at least" in neighbour
     assert "cn-pending" not in neighbour
 

@@ -86,3 +86,25 @@ def test_hand_written_pages_are_not_ignored():
         result = subprocess.run(["git", "check-ignore", "-q", f"docs/{lang}/methodology.md"],
                                 cwd=REPO, check=False)
         assert result.returncode == 1
+
+
+@pytest.mark.parametrize("commitment_id, status, met, reviewed", [
+    ("liaocheng-2023-task-plan-1", "met", 1, 1),
+    ("liaocheng-2023-task-plan-4", "not_met", 2, 3),         # met, met, not_met
+    ("liaocheng-2023-task-plan-3", "not_met", 1, 3),         # met, no_evidence, not_met
+    ("liaocheng-2023-task-plan-6", "partly_met", 1, 2),      # met, no_evidence
+    ("liaocheng-2023-task-plan-31", "reported", 0, 4),       # 3 × no_evidence, reported
+    ("liaocheng-2023-task-plan-9", "no_evidence", 0, 2),
+    ("dongchangfu-2024-task-plan-1", None, 0, 0),            # no review of 2024 yet
+])
+def test_a_commitment_status_sums_up_all_its_targets(commitment_id, status, met, reviewed):
+    data = SiteData.load(MAIN.datapackage_dir)
+    assert data.status(commitment_id) == status
+    assert data.targets_met(commitment_id) == (met, reviewed)
+
+
+def test_a_partly_met_commitment_says_how_many_targets_were_met(pages):
+    assert "- **Status:** partly met &#40;1 of 2 targets met&#41;" in pages["en"][
+        "commitments/liaocheng-2023-task-plan-6.md"]
+    assert "- **进展:** 部分完成（1/2 个目标已完成）" in pages["zh"][
+        "commitments/liaocheng-2023-task-plan-6.md"]

@@ -34,7 +34,8 @@ DOCUMENT_KEYS = ("document_id", "kind", "jurisdiction_id", "year", "title_zh", "
 # Optional: a document says `english: pending` while its translation is still to come,
 # so the English coverage gate (metadata/i18n.yaml) does not hold it yet.
 OPTIONAL_DOCUMENT_KEYS = ("english",)
-ENGLISH = ("required", "pending")  # the first is what a document without the key gets
+PENDING = "pending"
+ENGLISH = ("required", PENDING)  # the first is what a document without the key gets
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -61,7 +62,7 @@ class Document:
 
     @property
     def english_pending(self) -> bool:
-        return self.english == "pending"
+        return self.english == PENDING
 
 
 @dataclass(frozen=True)

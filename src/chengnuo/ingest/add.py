@@ -22,7 +22,7 @@ from chengnuo.ingest.detect import DetectedDocument, Places
 from chengnuo.ingest.diff import TableDiff, diff_packages, read_package
 from chengnuo.ingest.inspect import Inspection, inspect_file
 from chengnuo.project import Project
-from chengnuo.registry import load_registry
+from chengnuo.registry import PENDING, load_registry
 from chengnuo.stage import StageReport
 from chengnuo.text.extract import FORMATS
 
@@ -177,6 +177,6 @@ def registry_entry(inspection: Inspection, source_id: str, file_name: str, today
             f"        line_end: {document.line_end}",
             # Published before its English exists; the maintainer removes the marker
             # once `chengnuo i18n todo` has nothing left for it (maintainer guide).
-            "        english: pending",
+            f"        english: {PENDING}",
         ]
     return "\n".join(lines) + "\n"

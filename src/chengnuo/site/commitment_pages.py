@@ -9,7 +9,8 @@ from __future__ import annotations
 from chengnuo.i18n.amounts import amount
 from chengnuo.site.data import Row, SiteData
 from chengnuo.site.escape import md
-from chengnuo.site.labels import listing, name, section_label, t, translated, value_label
+from chengnuo.site.labels import listing, name, section_label, status_label, t, translated, \
+    value_label
 from chengnuo.site.markdown import front_matter, link, page_path, shorten, table
 
 
@@ -183,7 +184,10 @@ def commitment_page(data: SiteData, row: Row, lang: str) -> tuple[str, str]:
             for a in areas), lang)))
     status = data.status(row["commitment_id"])
     if status:
-        facts.append((t(lang, "status"), md(value_label("outcomes", "status", status, lang))))
+        met, reviewed = data.targets_met(row["commitment_id"])
+        count = t(lang, "targets_met", met=met, total=reviewed)
+        count = ("" if reviewed < 2 else f"（{count}）" if lang == "zh" else f" ({count})")
+        facts.append((t(lang, "status"), md(status_label(status, lang) + count)))
     children = [c for c in data.by_document[row["document_id"]]
                 if c.get("parent_id") == row["commitment_id"]]
     if children:

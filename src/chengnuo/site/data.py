@@ -54,6 +54,11 @@ def read_tables(package_dir: Path) -> dict[str, list[Row]]:
     return tables
 
 
+PARTLY_MET = "partly_met"
+# Best to worst, the order of every status chart and list.
+STATUS_ORDER = ("met", PARTLY_MET, "not_met", "reported", "no_evidence")
+
+
 @dataclass
 class SiteData:
     """The package's tables plus the lookups every page kind shares."""
@@ -113,10 +118,28 @@ class SiteData:
         return list(dict.fromkeys(m["jurisdiction_id"] for m in self.mentions.get(commitment_id, [])))
 
     def status(self, commitment_id: str) -> str | None:
-        """The outcome status of the commitment itself (not of one of its targets)."""
+        """One status for the commitment, from the outcomes of all its targets.
+
+        Every target met is `met`; one target falling short is `not_met`; some
+        met and others not shown to be is `partly_met` (a site-only status: the
+        package keeps one status per target); otherwise the strongest evidence
+        there is, `reported` before `no_evidence`. None: no target was reviewed.
+        """
+        statuses = {r["status"] for r in self.outcomes.get(commitment_id, [])}
+        if not statuses:
+            return None
+        if "not_met" in statuses:
+            return "not_met"
+        if statuses == {"met"}:
+            return "met"
+        if "met" in statuses:
+            return PARTLY_MET
+        return "reported" if "reported" in statuses else "no_evidence"
+
+    def targets_met(self, commitment_id: str) -> tuple[int, int]:
+        """(targets met, targets reviewed) of a commitment."""
         rows = self.outcomes.get(commitment_id, [])
-        own = [r for r in rows if not r.get("target_id")] or rows
-        return own[0]["status"] if own else None
+        return sum(r["status"] == "met" for r in rows), len(rows)
 
     def lead_unit_ids(self) -> list[str]:
         """Every unit that leads at least one commitment, in units-table order."""

@@ -12,9 +12,9 @@ from typing import Iterable
 from chengnuo.i18n.amounts import amount
 from chengnuo.site.charts import Chart, non_empty
 from chengnuo.site.commitment_pages import commitment_list
-from chengnuo.site.data import Row, SiteData
+from chengnuo.site.data import STATUS_ORDER, Row, SiteData
 from chengnuo.site.escape import md
-from chengnuo.site.labels import name, t, value_label
+from chengnuo.site.labels import name, status_label, t, value_label
 from chengnuo.site.markdown import NOT_SEARCHED, front_matter, link, page_path, table
 
 Files = dict[str, str]
@@ -33,9 +33,9 @@ def status_chart(data: SiteData, rows: list[Row], lang: str, chart_name: str) ->
     if not data.has("outcomes"):
         return None
     counts = Counter(data.status(r["commitment_id"]) for r in rows)
-    statuses = [s for s in counts if s]
+    statuses = [s for s in STATUS_ORDER if counts[s]]
     return Chart(chart_name, t(lang, "per_status"), t(lang, "status"),
-                 [value_label("outcomes", "status", s, lang) for s in statuses],
+                 [status_label(s, lang) for s in statuses],
                  [(t(lang, "count"), [counts[s] for s in statuses])], horizontal=True)
 
 

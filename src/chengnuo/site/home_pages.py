@@ -11,7 +11,7 @@ from chengnuo.site.document_pages import documents_table
 from chengnuo.site.entity_pages import Files, charts_markdown, lead_chart, status_chart, \
     topic_chart, year_kind_chart
 from chengnuo.site.escape import md, visible
-from chengnuo.site.labels import name, t, value_label
+from chengnuo.site.labels import name, status_label, t, value_label
 from chengnuo.site.markdown import front_matter, page_path
 
 _INTRO = {
@@ -94,7 +94,7 @@ def explorer_data(data: SiteData, lang: str) -> dict:
                 facets["unit"][unit] = visible(name(data.units[unit], lang))
         status = data.status(cid)
         if status:
-            facets["status"][status] = value_label("outcomes", "status", status, lang)
+            facets["status"][status] = status_label(status, lang)
         text = row.get("text_en") if lang == "en" and row.get("text_en") else row["text_zh"]
         items.append({"id": cid, "url": f"../{page_path('commitments', cid)[:-3]}/",
                       "title": visible(commitment_title(data, row, lang)), "text": visible(text),

@@ -42,6 +42,14 @@ def value_label(table: str, column: str, value: Any, lang: str) -> str:
     return names.get(f"short_{lang}") or names.get(lang) or str(value)
 
 
+def status_label(status: str | None, lang: str) -> str:
+    """A commitment's status: the outcome statuses of fields.yaml, and the site's own
+    summary `partly_met` for a commitment some of whose targets were met."""
+    if status == "partly_met":
+        return t(lang, "status_partly_met")
+    return value_label("outcomes", "status", status, lang)
+
+
 def name(row: dict[str, Any] | None, lang: str, *, zh: str = "name_zh", en: str = "name_en") -> str:
     """A name in the page's language, falling back to Chinese (names are not translated later)."""
     if row is None:
