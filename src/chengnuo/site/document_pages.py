@@ -34,11 +34,12 @@ def _english_after(data: SiteData, document: Row, lang: str) -> dict[int, list[s
     after: dict[int, list[str]] = defaultdict(list)
     paragraphs = [p for p in data.tables.get("paragraphs", []) if p["document_id"] == document_id]
     for section in data.sections.values():
+        if section["document_id"] != document_id or not section.get("line"):
+            continue
         # A report's lead sentence (社会保障日益健全。) is both a section title and
         # the start of its paragraph, whose English says it already.
-        opens_paragraph = any(p["section_id"] == section["section_id"]
-                              and p["text_zh"].startswith(section["title_zh"]) for p in paragraphs)
-        if section["document_id"] == document_id and section.get("line") and not opens_paragraph:
+        if not any(p["section_id"] == section["section_id"]
+                   and p["text_zh"].startswith(section["title_zh"]) for p in paragraphs):
             after[section["line"]].append(
                 " ".join(filter(None, [md(section_label(section["label"], lang)), translated(
                     section["title_zh"], section.get("title_en"), lang)])))

@@ -2,7 +2,7 @@
 
 The site's own words are metadata/ui.yaml (read through chengnuo.i18n.ui);
 names of fields' allowed values (kinds, roles, statuses…) come from the field
-metadata, the same place the data dictionary takes them from.
+metadata (`values` in fields.yaml), where each field is defined once.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def value_label(table: str, column: str, value: Any, lang: str) -> str:
     """The reader's name for an allowed value, from fields.yaml; the value itself if none.
 
     A page cell takes the value's short label (short_en: "at least") where it has
-    one; the long zh/en label explains the value in the data dictionary.
+    one; the long zh/en label is the value's full explanation.
     """
     if value is None:
         return ""
