@@ -180,7 +180,7 @@ def test_the_site_names_allowed_values_by_their_short_label(table, column, value
 
 
 def test_a_short_label_in_one_language_only_is_reported(tmp_path: Path):
-    from chengnuo.datapackage.metadata import FIELDS_PATH, TABLES_PATH, load_metadata
+    from chengnuo.schema import FIELDS_PATH, TABLES_PATH, load_metadata
     fields = FIELDS_PATH.read_text(encoding="utf-8").replace(
         'short_zh: 不少于, short_en: at least}', 'short_zh: 不少于}')
     (tmp_path / "fields.yaml").write_text(fields, encoding="utf-8")

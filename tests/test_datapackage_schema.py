@@ -26,7 +26,7 @@ from chengnuo.datapackage import (
     write_package,
 )
 from chengnuo.datapackage import write as write_module
-from chengnuo.datapackage.metadata import FIELDS_PATH, TABLES_PATH, load_metadata
+from chengnuo.schema import FIELDS_PATH, TABLES_PATH, load_metadata
 from chengnuo.datapackage.write import natural_key
 from chengnuo.errors import ChengnuoError
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from chengnuo.datapackage.metadata import load_metadata
+from chengnuo.schema import load_metadata
 from chengnuo.downloads.archive import build_timestamp
 from chengnuo.downloads.dictionary import render_dictionary
 from chengnuo.downloads.package import read_package

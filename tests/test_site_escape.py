@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chengnuo.errors import ChengnuoError
-from chengnuo.site.escape import chart_text, md, slug, visible
+from chengnuo.escape import chart_text, md, slug, visible
 from tests.conftest import REPO
 
 

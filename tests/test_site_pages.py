@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from chengnuo.site.data import SiteData
-from chengnuo.site.escape import md
+from chengnuo.escape import md
 from chengnuo.site.labels import translated
 from chengnuo.site.stage import GENERATED, generate
 from tests.conftest import MAIN, REPO

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-from chengnuo.datapackage.metadata import allowed_values
+from chengnuo.schema import allowed_values
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
 from chengnuo.yaml_nodes import load_with_nodes

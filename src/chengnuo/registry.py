@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 import yaml
 from yaml.constructor import SafeConstructor
 
-from chengnuo.datapackage.metadata import allowed_values
+from chengnuo.schema import allowed_values
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
 from chengnuo.reference import load_jurisdictions

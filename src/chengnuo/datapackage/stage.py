@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
-from chengnuo.datapackage.metadata import metadata
+from chengnuo.schema import metadata
 from chengnuo.datapackage.validate import validate_package
 from chengnuo.datapackage.write import write_package
 from chengnuo.errors import ChengnuoError

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from frictionless import Error, FrictionlessException, Package
 
-from chengnuo.datapackage.metadata import metadata
-from chengnuo.datapackage.schema import resource_path
+from chengnuo.schema import metadata
+from chengnuo.datapackage.descriptor import resource_path
 
 
 def validate_package(path: Path | str) -> list[str]:

@@ -21,8 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from chengnuo.datapackage.metadata import FieldSpec, TableSpec, metadata
-from chengnuo.datapackage.schema import build_descriptor, resource_path
+from chengnuo.schema import FieldSpec, TableSpec, metadata
+from chengnuo.datapackage.descriptor import build_descriptor, resource_path
 from chengnuo.errors import ChengnuoError
 from chengnuo.stage import replaced_folder
 

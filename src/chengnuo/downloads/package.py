@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 # A foreign key says the same in the metadata and in the descriptor written from it.
-from chengnuo.datapackage.metadata import ForeignKey
+from chengnuo.schema import ForeignKey
 from chengnuo.errors import ChengnuoError
 
 # Frictionless' default spellings of true and false.

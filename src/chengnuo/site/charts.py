@@ -14,7 +14,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from chengnuo.site.escape import chart_text, md, slug
+from chengnuo.escape import chart_text, md, slug
 from chengnuo.site.labels import t
 from chengnuo.site.markdown import table
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from chengnuo.i18n.amounts import amount
 from chengnuo.site.data import Row, SiteData
-from chengnuo.site.escape import md
+from chengnuo.escape import md
 from chengnuo.site.labels import listing, name, section_label, status_label, t, translated, \
     value_label
 from chengnuo.site.markdown import front_matter, link, page_path, shorten, table

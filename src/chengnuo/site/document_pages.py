@@ -14,7 +14,7 @@ from typing import Callable
 
 from chengnuo.site.commitment_pages import commitment_list, document_title
 from chengnuo.site.data import Row, SiteData
-from chengnuo.site.escape import md
+from chengnuo.escape import md
 from chengnuo.site.labels import name, section_label, t, translated, value_label
 from chengnuo.site.markdown import NOT_SEARCHED, front_matter, link, page_path, table
 

@@ -13,7 +13,7 @@ from chengnuo.i18n.amounts import amount
 from chengnuo.site.charts import Chart, non_empty
 from chengnuo.site.commitment_pages import commitment_list
 from chengnuo.site.data import STATUS_ORDER, Row, SiteData
-from chengnuo.site.escape import md
+from chengnuo.escape import md
 from chengnuo.site.labels import name, status_label, t, value_label
 from chengnuo.site.markdown import NOT_SEARCHED, front_matter, link, page_path, table
 

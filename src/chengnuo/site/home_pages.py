@@ -10,7 +10,7 @@ from chengnuo.site.data import SiteData
 from chengnuo.site.document_pages import documents_table
 from chengnuo.site.entity_pages import Files, charts_markdown, lead_chart, status_chart, \
     topic_chart, year_kind_chart
-from chengnuo.site.escape import md, visible
+from chengnuo.escape import md, visible
 from chengnuo.site.labels import name, status_label, t, value_label
 from chengnuo.site.markdown import front_matter, page_path
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from chengnuo.datapackage.metadata import table_specs
+from chengnuo.schema import table_specs
 from chengnuo.i18n.ui import label
 from chengnuo.records.textclean import chinese_numeral
-from chengnuo.site.escape import md
+from chengnuo.escape import md
 
 LANGS = ("zh", "en")
 

@@ -13,7 +13,7 @@ import json
 import posixpath
 from typing import Iterable
 
-from chengnuo.site.escape import md, slug, visible
+from chengnuo.escape import md, slug, visible
 
 
 # Appended to a heading: Material leaves that section out of the search index.

@@ -1,7 +1,8 @@
-"""Read fields.yaml and tables.yaml into checked, resolved table specifications.
+"""The schema: fields.yaml and tables.yaml read into checked, resolved table specifications.
 
-Everything else in this package (the descriptor, the writer, the validator)
-works from these objects, so a mistake in the YAML is caught here once, with the
+Ground floor: every stage reads its fields, tables and enums (`allowed_values`)
+from here, and this module imports no stage. The data package's descriptor,
+writer and validator, the downloads and the site all work from these objects, so a mistake in the YAML is caught here once, with the
 file and the offending name in the message.
 """
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import chengnuo
-from chengnuo.datapackage.metadata import FieldSpec, Metadata, TableSpec, metadata
+from chengnuo.schema import FieldSpec, Metadata, TableSpec, metadata
 
 # Data Package v1 (frictionless 5's default): no "$schema", profiles by name.
 PACKAGE_PROFILE = "tabular-data-package"
