@@ -51,6 +51,15 @@ _MAX_LISTED = 12
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A place's name found in a text, with every place it can mean there."""
+
+    start: int
+    name: str
+    places: tuple["Place", ...]
+
+
+@dataclass(frozen=True)
 class Place:
     """One government of the national standard."""
 
@@ -180,6 +189,52 @@ class Gazetteer:
         raise ChengnuoError(f"no province, prefecture or county is called {name!r}{where}",
                             hint=("did you mean " + self.describe(near)) if near else
                             "places outside the national standard (zones, towns) are a project's local additions")
+
+    def named_in(self, text: str, *, short: bool = False) -> tuple[Mention, ...]:
+        """The places named in a text (a title, a letterhead, a signature), in order.
+
+        Reads the longest name at each point (山东省聊城市东昌府区 gives 山东省, 聊城市,
+        东昌府区, never 东昌府 nor 城区). A name of several places keeps those below
+        another place the text names unambiguously (长春市朝阳区: the 朝阳区 of 长春),
+        else all of them, for the caller to ask. Full names only, unless `short`:
+        short names (河北, 朝阳) are also words of running text.
+        """
+        index = self._short_index if short else self._full_index
+        longest = self._longest_name
+        found: list[tuple[int, str]] = []
+        i = 0
+        while i < len(text):
+            for length in range(min(longest, len(text) - i), 1, -1):
+                if text[i:i + length] in index:
+                    found.append((i, text[i:i + length]))
+                    i += length
+                    break
+            else:
+                i += 1
+        sure = {index[name][0].adcode for _, name in found if len(index[name]) == 1}
+        mentions = []
+        for start, name in found:
+            places = index[name]
+            if len(places) > 1:
+                below = tuple(p for p in places if sure & {a.adcode for a in self.ancestors(p)})
+                places = below or places
+            mentions.append(Mention(start, name, tuple(places)))
+        return tuple(mentions)
+
+    @cached_property
+    def _full_index(self) -> dict[str, list[Place]]:
+        index: dict[str, list[Place]] = {}
+        for p in self.places:
+            index.setdefault(p.name_zh, []).append(p)
+        return index
+
+    @cached_property
+    def _short_index(self) -> dict[str, list[Place]]:
+        return self._by_name
+
+    @cached_property
+    def _longest_name(self) -> int:
+        return max(len(p.name_zh) for p in self.places)
 
     def resolve(self, text: str) -> Place:
         """A place from what a user types: an id, an adcode or a Chinese name."""
