@@ -64,6 +64,11 @@ EXPECTED = [
           "420000", "hubei"),
     place("430781", "jinshi", "津市市", "津市", "Jinshi City", "county_city", "县级市", "430700", "changde"),
     place("371722", "shanxian", "单县", "", "Shan County", "county", "县", "371700", "heze"),
+    # Districts whose name without 区 is a common or generic word have no short name.
+    place("120101", "heping-tianjin", "和平区", "", "Heping District", "district", "市辖区",
+          "120000", "tianjin"),
+    place("370103", "shizhong-jinan", "市中区", "", "Shizhong District", "district", "市辖区",
+          "370100", "jinan"),
     place("500157", "liangjiang", "两江新区", "两江", "Liangjiang District", "district", "市辖区",
           "500000", "chongqing"),
 ]
