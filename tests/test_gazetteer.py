@@ -216,6 +216,7 @@ def test_short_names_only_when_asked():
 def test_resolve_takes_an_id_an_adcode_or_a_name():
     assert G.resolve("liaocheng") is G.resolve("371500") is G.resolve("聊城市") is G.resolve("聊城")
     assert G.resolve("371500000000").jurisdiction_id == "liaocheng"
+    assert G.resolve(" Liaocheng ").jurisdiction_id == "liaocheng"
 
 
 def test_the_tree():

@@ -241,8 +241,8 @@ class Gazetteer:
         key = text.strip()
         if ADCODE.fullmatch(key) or (key.isdigit() and len(key) == 12):
             return self.by_adcode(key)
-        if key in self._by_id:
-            return self._by_id[key]
+        if key.lower() in self._by_id:
+            return self._by_id[key.lower()]
         if key.isascii():
             raise ChengnuoError(f"no place has the id {key!r}",
                                 hint="give an id such as liaocheng, a Chinese name or a 6-digit adcode")
