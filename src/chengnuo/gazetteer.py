@@ -145,7 +145,7 @@ class Gazetteer:
     # ------------------------------------------------------------ names
 
     def candidates(self, name: str, within: "Place | str | None" = None) -> tuple[Place, ...]:
-        """Every place the name can mean, in adcode order; none raises nothing.
+        """Every place the name can mean, in adcode order (never raises).
 
         A full or short name is taken as it is; only when none matches is the name
         read as informal (恩施州, 茌平县). `within` (a place, or an id, adcode or
