@@ -60,6 +60,15 @@ def test_format_numeral(value, numeral):
     assert format_numeral(value) == numeral
 
 
+@given(st.integers(min_value=1, max_value=99))
+def test_section_numbers_read_back(value):
+    """一 … 九十九 as the task plans number their sections, written by an oracle of its own."""
+    digits = "一二三四五六七八九"
+    tens, units = divmod(value, 10)
+    written = (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (digits[units - 1] if units else "")
+    assert parse_numeral(written) == value
+
+
 @given(st.integers(min_value=0, max_value=10**16))
 def test_format_then_parse_round_trip(value):
     numeral = format_numeral(value)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from chengnuo.quantities import unit_scale
+from chengnuo.zh.numerals import split_unit
 from chengnuo.outcomes.indicators import core, similarity
 
 STATUSES = ("met", "not_met", "reported", "no_evidence")
@@ -46,7 +46,8 @@ class Figure:
 
     @classmethod
     def of(cls, row: dict[str, Any], text: str) -> "Figure":
-        base, scale = unit_scale(row["unit"])
+        scale, base = split_unit(row["unit"])
+        base = base or "元"  # a bare magnitude (突破千亿) is a sum of money
         high = Decimal(row["value_max"]) * scale if row.get("value_max") else None
         return cls(row, base, Decimal(row["value"]) * scale, high, direction(text, row["span"]))
 
