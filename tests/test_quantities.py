@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from chengnuo.quantities import COUNT_UNITS, METRICS, MODIFIERS, find_quantities, format_quantity
+from chengnuo.quantities import (COUNT_UNITS, DIRECTIONS, METRICS, MODIFIERS, find_quantities,
+                                 format_quantity)
 from chengnuo.zh.numerals import format_numeral, split_unit
 
 
@@ -106,6 +107,35 @@ def test_offsets_cut_the_span_out_of_the_text():
     assert [q.span for q in find_quantities(text)] == ["200 余家", "25 家"]
 
 
+def test_direction_is_read_at_each_figure_s_own_place():
+    text = "单位能耗下降5%，工业产值增长5%"
+    assert [(q.span, q.start, q.end, q.unit, q.base_unit, q.scale, q.metric, q.direction, q.indicator_zh)
+            for q in find_quantities(text)] == [
+        ("5%", 6, 8, "%", "%", 1, "growth_rate", "down", "单位能耗"),
+        ("5%", 15, 17, "%", "%", 1, "growth_rate", "up", "工业产值")]
+
+
+def test_the_third_2_wan_mu_of_dongchangfu_task_116_is_a_rise():
+    # dongchangfu-2024-task-plan.md, task 116: the same span three times; only the third follows 提升.
+    text = ("东昌府区2万亩高标准农田建设项目。建设规模2万亩，新修混凝土路15公里、桥15座、涵40座、"
+            "渠道清淤20公里、渠道衬砌2公里、提水泵站40座、节水管道10000米、变压器6座、高低压线路8000米、"
+            "白蜡8000株、喷灌200亩、虫情墒情监测系统1套，耕地质量提升2万亩。")
+    mu = [q for q in find_quantities(text) if q.span == "2万亩"]
+    assert [(q.start, q.base_unit, q.scale, q.direction) for q in mu] == [
+        (4, "亩", 10000, "none"), (21, "亩", 10000, "none"), (131, "亩", 10000, "up")]
+    assert all(text[q.start:q.end] == q.span for q in mu)
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("地区生产总值增长5.5%以上", "up"), ("PM2.5浓度下降5%", "down"), ("居民消费价格涨幅控制在3%以内", "up"),
+    ("提高到75%", "up"), ("压减至50家", "none"), ("削减煤炭消费10万吨", "down"), ("削减全市煤炭消费总量10万吨", "none"),
+    ("新增就业4.5万人", "none"), ("增长，完成5%", "none"),
+])
+def test_direction(text, direction):
+    [q] = find_quantities(text)
+    assert q.direction == direction
+
+
 def test_base_value_compares_magnitudes():
     [small, large] = find_quantities("完成棚改9323套，完成棚改1.2万套")
     assert (small.base_unit, large.base_unit) == ("套", "套")
@@ -144,7 +174,7 @@ def test_chinese_numerals_round_trip(value, unit, modifier):
 def test_any_text_gives_well_formed_quantities(text):
     for q in find_quantities(text):
         assert text[q.start:q.end] == q.span and q.span == q.span.strip()
-        assert q.modifier in MODIFIERS and q.metric in METRICS
+        assert q.modifier in MODIFIERS and q.metric in METRICS and q.direction in DIRECTIONS
         assert q.value > 0 and (q.value_max is None or q.value_max > q.value)
 
 

@@ -2,8 +2,10 @@
 
 A pure extractor: `find_quantities(text)` returns every number that carries a
 unit, with the modifier around it (以上, 左右, 控制在 …), what kind of figure it
-is (`metric`) and the phrase that says what is counted (`indicator_zh`).
-Offsets index the text as given, so a caller can cut the exact span out again.
+is (`metric`), whether the words before it make it a rise or a fall
+(`direction`), its base unit and scale, and the phrase that says what is counted
+(`indicator_zh`). Offsets index the text as given, so a caller can cut the exact
+span out again. Later stages carry these facts rather than work them out again.
 
 A number without a unit (years, document numbers, slogans such as “十四五”,
 “369”项目) is not a quantity. Chinese numerals are only read where they cannot
@@ -22,6 +24,7 @@ from chengnuo.zh.numerals import (MAGNITUDE_PATTERN, MAGNITUDES, NUMERAL_CHARS, 
 
 MODIFIERS = allowed_values("targets", "modifier")
 METRICS = allowed_values("targets", "metric")
+DIRECTIONS = allowed_values("targets", "direction")
 
 # Written unit → normalised unit, longest spelling first so 个百分点 wins over 个.
 _UNIT_SPELLINGS = {
@@ -69,10 +72,17 @@ _LEADING_FILLER = re.compile(
 _TRAILING_VERB = re.compile(
     r"(?:增长|增速|增幅|达到|达|为|至|稳定在|保持在|完成|实现|提高|提升|增加|下降|降低|减少|压缩|"
     r"控制在|突破|超过|超|过|约|近|不低于|不少于|不超过|分别|总量|总数|预计|预期|的|和|及|与|由|到|\s)+$")
+# Words that make the figure after them a change (within a few characters of
+# the same clause): 增长5% is a rise, 下降5% a fall.
+_RISE_WORDS = "增长|增速|增幅|涨幅|提高|提升|增加"
+_FALL_WORDS = "下降|降低|减少|压缩|降幅|回落|削减"
+_RISE = re.compile(rf"(?:{_RISE_WORDS})[^，。；、]{{0,6}}$")
+_FALL = re.compile(rf"(?:{_FALL_WORDS})[^，。；、]{{0,6}}$")
 # 提高到75% is a level reached, not a rate of change: hence the lookahead.
-_GROWTH_WORDS = re.compile(r"(?:增长|增速|增幅|涨幅|提高|提升|下降|降低|减少|压缩|增加|降幅|回落)"
-                           r"(?![到至])[^，。；、]{0,6}$")
+_GROWTH_WORDS = re.compile(rf"(?:{_RISE_WORDS}|{_FALL_WORDS})(?![到至])[^，。；、]{{0,6}}$")
 _INDICATOR_MAX = 24
+# How far before a figure its change words are read: a word and up to 6 characters.
+_WORDS_BEFORE = 12
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,7 @@ class Quantity:
     scale: int         # what one `unit` is in `base_unit`: 10000 for 万人
     modifier: str      # one of MODIFIERS
     metric: str        # one of METRICS
+    direction: str     # one of DIRECTIONS: up (增长5%), down (下降5%), none
     indicator_zh: str  # what is counted, from the words around the figure
     span: str          # text[start:end], modifiers included
     start: int
@@ -135,8 +146,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for index, (start, end, parts) in enumerate(found):
         next_start = found[index + 1][0] if index + 1 < len(found) else len(plain)
         indicator = _indicator(text, start, end, previous_end, next_start, previous_indicator)
-        metric = _metric(plain, start, parts)
-        quantities.append(Quantity(indicator_zh=indicator, metric=metric, span=text[start:end],
+        before = plain[max(0, start - _WORDS_BEFORE):start]
+        quantities.append(Quantity(indicator_zh=indicator, metric=_metric(before, parts),
+                                   direction=_direction(before), span=text[start:end],
                                    start=start, end=end, **parts))
         previous_end, previous_indicator = end, indicator
     return quantities
@@ -224,13 +236,22 @@ def _prefix(text: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
-def _metric(text: str, start: int, parts: dict) -> str:
+def _metric(before: str, parts: dict) -> str:
+    """What kind of figure it is, from its unit and the words `before` it."""
     if parts["base_unit"] in PERCENT_UNITS:
-        clause = text[max(0, start - 12):start]
-        return "growth_rate" if _GROWTH_WORDS.search(clause) else "share"
+        return "growth_rate" if _GROWTH_WORDS.search(before) else "share"
     if parts["base_unit"] in COUNT_UNITS:
         return "count"
     return "level"
+
+
+def _direction(before: str) -> str:
+    """Whether the words `before` a figure, at its own place in the text, make it a fall or a rise."""
+    if _FALL.search(before):
+        return "down"
+    if _RISE.search(before):
+        return "up"
+    return "none"
 
 
 def _indicator(text: str, start: int, end: int, previous_end: int, next_start: int,

@@ -60,11 +60,11 @@ def indicator_rows() -> list[dict[str, Any]]:
 
 def _fits(indicator: Indicator, row: dict[str, Any]) -> bool:
     return (indicator.names(row["indicator_zh"]) and row["metric"] == indicator.metric
-            and split_unit(row["unit"])[1] == split_unit(indicator.unit)[1])
+            and row["base_unit"] == split_unit(indicator.unit)[1])
 
 
 def _in_unit(row: dict[str, Any] | None, column: str, indicator: Indicator) -> str | None:
     if row is None or row[column] is None:
         return None
-    scale = Decimal(split_unit(row["unit"])[0]) / split_unit(indicator.unit)[0]
+    scale = Decimal(row["scale"]) / split_unit(indicator.unit)[0]
     return decimal_text((Decimal(row[column]) * scale).normalize())
