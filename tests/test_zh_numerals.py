@@ -76,6 +76,37 @@ def test_format_then_parse_round_trip(value):
     assert parse_number(numeral) == value
 
 
+def to_chinese(n: int) -> str:
+    """Write 0 < n < 10^12 in Chinese numerals, as a test oracle written apart from format_numeral
+    (it writes 一十 for 10 and 一亿一千五百 for 100001500, with no 零)."""
+    digits = "零一二三四五六七八九"
+
+    def below_10000(m: int) -> str:
+        out, zero = "", False
+        for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = m // unit % 10
+            if d:
+                out += ("零" if zero and out else "") + digits[d] + name
+                zero = False
+            else:
+                zero = True
+        return out
+
+    parts = []
+    for big, name in ((10**8, "亿"), (10**4, "万"), (1, "")):
+        chunk = n // big % 10**4 if big < 10**8 else n // big
+        if chunk:
+            if parts and chunk < 1000:
+                parts.append("零")
+            parts.append(below_10000(chunk) + name)
+    return "".join(parts)
+
+
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_numerals_written_by_another_hand_parse_back(n):
+    assert parse_numeral(to_chinese(n)) == n
+
+
 @given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999"), places=2),
        st.sampled_from(sorted(MAGNITUDES)), st.sampled_from(["元", "亩", "人", "千瓦", ""]))
 def test_an_arabic_figure_times_its_magnitude(figure, magnitude, base):
