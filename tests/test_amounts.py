@@ -14,7 +14,8 @@ from hypothesis import given, strategies as st
 from chengnuo.errors import ChengnuoError
 from chengnuo.i18n.amounts import amount, english_unit, reader_units
 from chengnuo.i18n.numbers import en_numbers
-from chengnuo.quantities import _UNIT_SPELLINGS, MAGNITUDES, find_quantities, unit_scale
+from chengnuo.quantities import _UNIT_SPELLINGS, find_quantities
+from chengnuo.zh.numerals import MAGNITUDES, split_unit
 from tests.conftest import MAIN
 
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
@@ -109,12 +110,12 @@ values = st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False, al
 @given(value=values, unit=st.sampled_from(ALL_UNITS))
 def test_english_reads_back_as_the_value_times_the_magnitude(value, unit):
     text = amount(value, unit, "en")
-    assert [v for _, v in en_numbers(text)] == [(value * unit_scale(unit)[1]).normalize()], text
+    assert [v for _, v in en_numbers(text)] == [(value * split_unit(unit)[0]).normalize()], text
 
 
 @given(low=values, high=values, unit=st.sampled_from(ALL_UNITS))
 def test_a_range_reads_back_as_both_values(low, high, unit):
-    scale = unit_scale(unit)[1]
+    scale = split_unit(unit)[0]
     text = amount(low, unit, "en", high)
     assert [v for _, v in en_numbers(text)] == [(low * scale).normalize(), (high * scale).normalize()]
 

@@ -56,10 +56,12 @@ EXPECTED_COLUMNS = {
     "paragraphs": ["paragraph_id", "document_id", "section_id", "part_kind", "seq", "text_zh",
                    "text_en", "translation_status", "source_text", "line_start", "line_end"],
     "targets": ["target_id", "commitment_id", "indicator_zh", "indicator_en", "value", "value_max",
-                "unit", "modifier", "metric", "span", "due_year"],
+                "unit", "base_unit", "scale", "modifier", "metric", "direction", "span",
+                "span_start", "span_end", "due_year"],
     "results": ["result_id", "document_id", "paragraph_id", "indicator_zh", "value", "value_max",
-                "unit", "modifier", "metric", "span", "reported_year", "period", "text_zh",
-                "text_en", "translation_status", "line"],
+                "unit", "base_unit", "scale", "modifier", "metric", "direction", "span",
+                "span_start", "span_end", "reported_year", "period", "text_zh", "text_en",
+                "translation_status", "line"],
     "allocations": ["document_id", "jurisdiction_id", "category", "value", "unit", "line"],
     "topics": ["topic_id", "name_zh", "name_en", "description_zh", "description_en"],
     "mentions": ["commitment_id", "jurisdiction_id", "how", "named_as"],
@@ -187,17 +189,21 @@ def sample_tables() -> dict[str, list[dict]]:
         "targets": [
             {"target_id": f"{DOC}-5-q2", "commitment_id": f"{DOC}-5", "indicator_zh": None,
              "indicator_en": None, "value": Decimal("10"), "value_max": Decimal("15"), "unit": "个",
-             "modifier": "exact", "metric": "count", "span": "10—15个", "due_year": 2023},
+             "base_unit": "个", "scale": 1, "modifier": "exact", "metric": "count",
+             "direction": "none", "span": "10—15个", "span_start": 20, "span_end": 26,
+             "due_year": 2023},
             {"target_id": f"{DOC}-5-q1", "commitment_id": f"{DOC}-5", "indicator_zh": "固定资产投资",
              "indicator_en": "fixed-asset investment", "value": Decimal("5.5"), "value_max": None,
-             "unit": "%", "modifier": "at_least", "metric": "growth_rate", "span": "5.5%以上",
-             "due_year": 2023},
+             "unit": "%", "base_unit": "%", "scale": 1, "modifier": "at_least",
+             "metric": "growth_rate", "direction": "up", "span": "5.5%以上", "span_start": 8,
+             "span_end": 14, "due_year": 2023},
         ],
         "results": [
             {"result_id": f"{DOC}-p2-r1", "document_id": DOC, "paragraph_id": f"{DOC}-p2",
              "indicator_zh": "发放消费券", "value": Decimal("3400"), "value_max": None,
-             "unit": "万元", "modifier": "exact", "metric": "level", "span": "3400 万元",
-             "reported_year": 2022, "period": "year", "text_zh": "发放消费券3400万元。",
+             "unit": "万元", "base_unit": "元", "scale": 10000, "modifier": "exact",
+             "metric": "level", "direction": "none", "span": "3400 万元", "span_start": 5,
+             "span_end": 12, "reported_year": 2022, "period": "year", "text_zh": "发放消费券3400万元。",
              "text_en": None, "translation_status": "missing", "line": 34},
         ],
         "outcomes": [
@@ -311,15 +317,18 @@ EXPECTED_CSV = {
         f"{DOC},liaocheng,rural,24000,个,347\n"
     ),
     "targets": (
-        "target_id,commitment_id,indicator_zh,indicator_en,value,value_max,unit,modifier,metric,"
-        "span,due_year\n"
-        f"{DOC}-5-q1,{DOC}-5,固定资产投资,fixed-asset investment,5.5,,%,at_least,growth_rate,5.5%以上,2023\n"
-        f"{DOC}-5-q2,{DOC}-5,,,10,15,个,exact,count,10—15个,2023\n"
+        "target_id,commitment_id,indicator_zh,indicator_en,value,value_max,unit,base_unit,scale,"
+        "modifier,metric,direction,span,span_start,span_end,due_year\n"
+        f"{DOC}-5-q1,{DOC}-5,固定资产投资,fixed-asset investment,5.5,,%,%,1,at_least,growth_rate,up,"
+        "5.5%以上,8,14,2023\n"
+        f"{DOC}-5-q2,{DOC}-5,,,10,15,个,个,1,exact,count,none,10—15个,20,26,2023\n"
     ),
     "results": (
-        "result_id,document_id,paragraph_id,indicator_zh,value,value_max,unit,modifier,metric,span,"
-        "reported_year,period,text_zh,text_en,translation_status,line\n"
-        f"{DOC}-p2-r1,{DOC},{DOC}-p2,发放消费券,3400,,万元,exact,level,3400 万元,2022,year,"
+        "result_id,document_id,paragraph_id,indicator_zh,value,value_max,unit,base_unit,scale,"
+        "modifier,metric,direction,span,span_start,span_end,reported_year,period,text_zh,text_en,"
+        "translation_status,line\n"
+        f"{DOC}-p2-r1,{DOC},{DOC}-p2,发放消费券,3400,,万元,元,10000,exact,level,none,3400 万元,5,12,"
+        "2022,year,"
         "发放消费券3400万元。,,missing,34\n"
     ),
     "outcomes": (

@@ -15,8 +15,8 @@ from chengnuo.i18n.apply import read_package_rows
 from chengnuo.i18n.checks import check_store, translation_problems
 from chengnuo.i18n.glossary import (Glossary, Term, form_pattern, name_terms, normalise_en,
                                      read_measures, read_terms)
-from chengnuo.i18n.numbers import (ZH_MAGNITUDES, en_numbers, format_en, number_problems,
-                                   parse_zh_numeral, zh_numbers)
+from chengnuo.i18n.numbers import en_numbers, format_en, number_problems, zh_numbers
+from chengnuo.zh.numerals import MAGNITUDES, split_unit
 from chengnuo.project import Project
 from tests.conftest import REPO
 
@@ -75,7 +75,7 @@ amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999"), pla
 
 @given(amounts, magnitudes)
 def test_formatting_a_converted_quantity_reads_back_as_the_same_value(amount, magnitude):
-    value = amount * ZH_MAGNITUDES.get(magnitude, 1)
+    value = amount * MAGNITUDES.get(magnitude, 1)
     zh = f"投资{amount}{magnitude}元"
     en = f"invest {format_en(value)} yuan"
     assert [n.value for n in zh_numbers(zh)] == [value.normalize()]
@@ -85,54 +85,16 @@ def test_formatting_a_converted_quantity_reads_back_as_the_same_value(amount, ma
 
 @given(amounts, magnitudes, st.integers(min_value=1, max_value=10**9))
 def test_a_number_added_to_the_english_is_always_found(amount, magnitude, added):
-    value = amount * ZH_MAGNITUDES.get(magnitude, 1)
+    value = amount * MAGNITUDES.get(magnitude, 1)
     zh = f"投资{amount}{magnitude}元"
     en = f"invest {format_en(value)} yuan in {added:,} places"
     expected = [] if Decimal(added) == value else [f"{added:,} is not in the Chinese"]
     assert number_problems(zh, en) == expected
 
 
-def to_chinese(n: int) -> str:
-    """Write 0 < n < 10^12 in Chinese numerals, as a test oracle for parse_zh_numeral."""
-    digits = "零一二三四五六七八九"
-
-    def below_10000(m: int) -> str:
-        out, zero = "", False
-        for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-            d = m // unit % 10
-            if d:
-                out += ("零" if zero and out else "") + digits[d] + name
-                zero = False
-            else:
-                zero = True
-        return out
-
-    parts = []
-    for big, name in ((10**8, "亿"), (10**4, "万"), (1, "")):
-        chunk = n // big % 10**4 if big < 10**8 else n // big
-        if chunk:
-            if parts and chunk < 1000:
-                parts.append("零")
-            parts.append(below_10000(chunk) + name)
-    return "".join(parts)
-
-
-@given(st.integers(min_value=1, max_value=10**12 - 1))
-def test_chinese_numerals_parse_back_to_their_value(n):
-    assert parse_zh_numeral(to_chinese(n)) == n
-
-
-@pytest.mark.parametrize("text, value", [("十四", 14), ("两千零五", 2005), ("一亿五千万", 150000000),
-                                         ("千亿", 10**11), ("四五", None), ("十百", None)])
-def test_chinese_numerals(text, value):
-    assert parse_zh_numeral(text) == value
-
-
 def test_every_measure_factor_is_its_magnitude():
     for measure in read_measures():
-        magnitude = next((m for m in sorted(ZH_MAGNITUDES, key=len, reverse=True)
-                          if measure.zh.startswith(m)), "")
-        assert measure.factor == ZH_MAGNITUDES.get(magnitude, 1), measure.zh
+        assert measure.factor == split_unit(measure.zh)[0], measure.zh
 
 
 # ---- glossary -------------------------------------------------------------------------

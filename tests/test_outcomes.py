@@ -24,7 +24,7 @@ def figure(text: str, number: int = 0, **extra) -> Figure:
     q = find_quantities(text)[number]
     row = {**quantity_columns(q), "result_id": "r", "document_id": "d", "line": 1, "text_zh": text,
            **extra}
-    return Figure.of(row, text)
+    return Figure.of(row)
 
 
 @pytest.mark.parametrize("target, result, expected", [
@@ -55,6 +55,15 @@ def test_verdict(target, result, expected):
     t, r = figure(target), figure(result, -1 if "增长" in result and "亿元" in result else 0)
     assert comparable(t, r)
     assert verdict(t, r) == expected
+
+
+def test_a_figure_keeps_the_direction_read_at_its_own_place():
+    # The same span twice: searching the text for it found the first, 下降, for both.
+    text = "单位能耗下降5%，工业产值增长5%"
+    energy, output = figure(text, 0), figure(text, 1)
+    assert (energy.direction, output.direction) == ("down", "up")
+    assert comparable(output, figure("工业产值增长6%"))
+    assert not comparable(energy, figure("单位能耗增长1%"))
 
 
 @pytest.mark.parametrize("target, result", [

@@ -5,8 +5,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from chengnuo.records.textclean import (ascii_digits, chinese_numeral, clean_inline,
-                                        strip_markup)
+from chengnuo.records.textclean import ascii_digits, clean_inline, strip_markup
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -34,14 +33,6 @@ def test_strip_markup(raw, expected):
     assert strip_markup(raw) == expected
 
 
-@pytest.mark.parametrize("numeral, value", [
-    ("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("十五", 15), ("二十", 20), ("二十三", 23),
-    ("", None), ("十十", None), ("一二", None), ("甲", None),
-])
-def test_chinese_numeral(numeral, value):
-    assert chinese_numeral(numeral) == value
-
-
 _CJK_NEIGHBOUR_SPACE = re.compile(r"\s(?=[\u4e00-\u9fff，。、；：（）])|(?<=[\u4e00-\u9fff，。、；：（）])\s")
 
 
@@ -57,14 +48,6 @@ def test_clean_inline_is_idempotent_and_leaves_no_space_beside_chinese(text):
                                       exclude_characters="*[")))
 def test_clean_inline_keeps_every_character_but_spaces(text):
     assert [ch for ch in clean_inline(text) if not ch.isspace()] == [ch for ch in text if not ch.isspace()]
-
-
-@given(st.integers(min_value=1, max_value=99))
-def test_chinese_numeral_round_trip(value):
-    digits = "一二三四五六七八九"
-    tens, units = divmod(value, 10)
-    written = (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (digits[units - 1] if units else "")
-    assert chinese_numeral(written) == value
 
 
 @given(st.integers(min_value=0, max_value=10**9))

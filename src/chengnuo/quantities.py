@@ -2,8 +2,10 @@
 
 A pure extractor: `find_quantities(text)` returns every number that carries a
 unit, with the modifier around it (以上, 左右, 控制在 …), what kind of figure it
-is (`metric`) and the phrase that says what is counted (`indicator_zh`).
-Offsets index the text as given, so a caller can cut the exact span out again.
+is (`metric`), whether the words before it make it a rise or a fall
+(`direction`), its base unit and scale, and the phrase that says what is counted
+(`indicator_zh`). Offsets index the text as given, so a caller can cut the exact
+span out again. Later stages carry these facts rather than work them out again.
 
 A number without a unit (years, document numbers, slogans such as “十四五”,
 “369”项目) is not a quantity. Chinese numerals are only read where they cannot
@@ -16,8 +18,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-MODIFIERS = ("exact", "at_least", "at_most", "about", "exceed")
-METRICS = ("growth_rate", "share", "level", "count")
+from chengnuo.schema import allowed_values
+from chengnuo.zh.numerals import (MAGNITUDE_PATTERN, MAGNITUDES, NUMERAL_CHARS, format_numeral,
+                                  parse_number, parse_numeral)
+
+MODIFIERS = allowed_values("targets", "modifier")
+METRICS = allowed_values("targets", "metric")
+DIRECTIONS = allowed_values("targets", "direction")
 
 # Written unit → normalised unit, longest spelling first so 个百分点 wins over 个.
 _UNIT_SPELLINGS = {
@@ -39,28 +46,20 @@ PERCENT_UNITS = frozenset({"%", "百分点"})
 # Single Chinese digits before these units are mostly slogans (五个更加注重, 一张网).
 _SLOGAN_UNITS = frozenset("个 条 张 件 项 次 批 种 支 部".split())
 
-MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
-
 # Modifier words, longest first: 不超过 must win over 超过, 超过 over 超.
 _PREFIXES = (("不低于", "at_least"), ("不少于", "at_least"), ("不超过", "at_most"),
              ("超过", "at_least"), ("控制在", "at_most"), ("突破", "exceed"), ("超", "exceed"),
              ("过", "exceed"), ("约", "about"), ("近", "about"))
 _SUFFIXES = {"以上": "at_least", "左右": "about", "以内": "at_most", "以下": "at_most"}
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_CHARS = "".join(_CN_DIGITS) + "十百千万亿"
-
 _ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
-_NUMBER = rf"(?:{_ARABIC}|[{_CN_CHARS}]+)"
+_NUMBER = rf"(?:{_ARABIC}|[{NUMERAL_CHARS}]+)"
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNIT_SPELLINGS, key=len, reverse=True))
-_MAG = "|".join(MAGNITUDES)
 _PATTERN = re.compile(
     rf"(?:(?P<factor>\d+)\s*[×xX*]\s*)?"
     rf"(?P<num>{_NUMBER})(?P<pct>\s*[%％])?"
     rf"(?:\s*(?P<dash>[—–\-~～至到])\s*(?P<num2>{_NUMBER}))?"
-    rf"\s*(?P<approx>[余多])?\s*(?P<mag>{_MAG})?\s*(?P<approx2>[余多])?"
+    rf"\s*(?P<approx>[余多])?\s*(?P<mag>{MAGNITUDE_PATTERN})?\s*(?P<approx2>[余多])?"
     rf"\s*(?P<unit>{_UNIT})?(?:\s*(?P<suffix>以上|左右|以内|以下))?")
 _FULL_WIDTH = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)},
                              0xFF0E: ".", 0xFF05: "%"})
@@ -73,10 +72,17 @@ _LEADING_FILLER = re.compile(
 _TRAILING_VERB = re.compile(
     r"(?:增长|增速|增幅|达到|达|为|至|稳定在|保持在|完成|实现|提高|提升|增加|下降|降低|减少|压缩|"
     r"控制在|突破|超过|超|过|约|近|不低于|不少于|不超过|分别|总量|总数|预计|预期|的|和|及|与|由|到|\s)+$")
+# Words that make the figure after them a change (within a few characters of
+# the same clause): 增长5% is a rise, 下降5% a fall.
+_RISE_WORDS = "增长|增速|增幅|涨幅|提高|提升|增加"
+_FALL_WORDS = "下降|降低|减少|压缩|降幅|回落|削减"
+_RISE = re.compile(rf"(?:{_RISE_WORDS})[^，。；、]{{0,6}}$")
+_FALL = re.compile(rf"(?:{_FALL_WORDS})[^，。；、]{{0,6}}$")
 # 提高到75% is a level reached, not a rate of change: hence the lookahead.
-_GROWTH_WORDS = re.compile(r"(?:增长|增速|增幅|涨幅|提高|提升|下降|降低|减少|压缩|增加|降幅|回落)"
-                           r"(?![到至])[^，。；、]{0,6}$")
+_GROWTH_WORDS = re.compile(rf"(?:{_RISE_WORDS}|{_FALL_WORDS})(?![到至])[^，。；、]{{0,6}}$")
 _INDICATOR_MAX = 24
+# How far before a figure its change words are read: a word and up to 6 characters.
+_WORDS_BEFORE = 12
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,7 @@ class Quantity:
     scale: int         # what one `unit` is in `base_unit`: 10000 for 万人
     modifier: str      # one of MODIFIERS
     metric: str        # one of METRICS
+    direction: str     # one of DIRECTIONS: up (增长5%), down (下降5%), none
     indicator_zh: str  # what is counted, from the words around the figure
     span: str          # text[start:end], modifiers included
     start: int
@@ -100,54 +107,12 @@ class Quantity:
         return self.value * self.scale
 
 
-def parse_chinese_number(text: str) -> int | None:
-    """The value of a Chinese numeral (两, 十二, 一百五十, 三千二百万); None if it is not one."""
-    if not text or any(ch not in _CN_CHARS for ch in text):
-        return None
-    total, section, digit, last_small = 0, 0, None, 10**9
-    for ch in text:
-        if ch in _CN_DIGITS:
-            if digit is not None and digit != 0 and _CN_DIGITS[ch] != 0:
-                return None  # 一二, 三五: two digits side by side are not one number
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL:
-            small = _CN_SMALL[ch]
-            if small >= last_small:
-                return None  # 十十, 十百
-            section += (1 if digit is None else digit) * small
-            digit, last_small = None, small
-        else:  # 万 or 亿 closes a section
-            if section == 0 and digit is None:
-                return None
-            total = (total + section + (digit or 0)) * (10**4 if ch == "万" else 10**8)
-            section, digit, last_small = 0, None, 10**9
-    return total + section + (digit or 0)
-
-
-def format_chinese_number(value: int) -> str:
-    """A positive integer below 10000 in Chinese numerals: 12 → 十二, 305 → 三百零五."""
-    if not 0 < value < 10000:
-        raise ValueError(f"{value} is outside 1-9999")
-    digits = "零一二三四五六七八九"
-    out, zero = "", False
-    for small, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = value // small % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "零"
-            zero = False
-        out += ("" if (name == "十" and digit == 1 and not out) else digits[digit]) + name
-    return out
-
-
 def _number(text: str) -> tuple[Decimal, bool] | None:
     """(value, written in Chinese) of a number token, or None."""
     if text[0].isdigit():
-        value = Decimal(re.sub(r"[,， ]", "", text))
-        return (value, False) if value > 0 else None
-    value = parse_chinese_number(text)
+        value = parse_number(re.sub(r"[,， ]", "", text))
+        return (value, False) if value else None
+    value = parse_numeral(text)
     return (Decimal(value), True) if value else None
 
 
@@ -156,7 +121,7 @@ def _split_magnitude(text: str) -> tuple[str, str]:
     for mag in sorted(MAGNITUDES, key=len):  # 一百万 is 一百 万, not 一 百万
         if text.endswith(mag) and len(text) > len(mag):
             rest = text[:-len(mag)]
-            if parse_chinese_number(rest):
+            if parse_numeral(rest):
                 return rest, mag
     return text, ""
 
@@ -181,8 +146,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for index, (start, end, parts) in enumerate(found):
         next_start = found[index + 1][0] if index + 1 < len(found) else len(plain)
         indicator = _indicator(text, start, end, previous_end, next_start, previous_indicator)
-        metric = _metric(plain, start, parts)
-        quantities.append(Quantity(indicator_zh=indicator, metric=metric, span=text[start:end],
+        before = plain[max(0, start - _WORDS_BEFORE):start]
+        quantities.append(Quantity(indicator_zh=indicator, metric=_metric(before, parts),
+                                   direction=_direction(before), span=text[start:end],
                                    start=start, end=end, **parts))
         previous_end, previous_indicator = end, indicator
     return quantities
@@ -270,13 +236,22 @@ def _prefix(text: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
-def _metric(text: str, start: int, parts: dict) -> str:
+def _metric(before: str, parts: dict) -> str:
+    """What kind of figure it is, from its unit and the words `before` it."""
     if parts["base_unit"] in PERCENT_UNITS:
-        clause = text[max(0, start - 12):start]
-        return "growth_rate" if _GROWTH_WORDS.search(clause) else "share"
+        return "growth_rate" if _GROWTH_WORDS.search(before) else "share"
     if parts["base_unit"] in COUNT_UNITS:
         return "count"
     return "level"
+
+
+def _direction(before: str) -> str:
+    """Whether the words `before` a figure, at its own place in the text, make it a fall or a rise."""
+    if _FALL.search(before):
+        return "down"
+    if _RISE.search(before):
+        return "up"
+    return "none"
 
 
 def _indicator(text: str, start: int, end: int, previous_end: int, next_start: int,
@@ -328,20 +303,12 @@ def _clean(text: str) -> str:
     return "".join(out)
 
 
-def unit_scale(unit: str) -> tuple[str, int]:
-    """A normalised unit as (base unit, scale): 万人 → (人, 10000), 亿 → (元, 10**8), % → (%, 1)."""
-    for mag in sorted(MAGNITUDES, key=len, reverse=True):
-        if unit.startswith(mag):
-            return unit[len(mag):] or "元", MAGNITUDES[mag]
-    return unit, 1
-
-
 def format_quantity(value: Decimal | int, unit: str, modifier: str = "exact",
                     value_max: Decimal | int | None = None, chinese: bool = False) -> str:
     """A quantity written the way the reports write it; `find_quantities` reads it back."""
     def number(v: Decimal | int) -> str:
         if chinese:
-            return format_chinese_number(int(v))
+            return format_numeral(int(v))
         return format(Decimal(v).normalize(), "f") if isinstance(v, Decimal) else str(v)
 
     figure = number(value)

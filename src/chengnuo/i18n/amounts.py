@@ -6,7 +6,7 @@ way, without the ".0" a float would add; English pages apply the magnitude and
 write the unit's English from metadata/glossary.yaml (`measures`, then
 `reader_units`; `classifiers` have no English and leave the number alone, as
 the indicator beside it names what is counted). The magnitudes are those of
-chengnuo.i18n.numbers, and the English number is numbers.format_en, the form
+chengnuo.zh.numerals, and the English number is numbers.format_en, the form
 the translations use, so a figure reads the same in a table and in a sentence.
 
 A unit with no English in the glossary is an error: an English page must not
@@ -23,8 +23,9 @@ from typing import Union
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.i18n.glossary import GLOSSARY_PATH
-from chengnuo.i18n.numbers import ZH_MAGNITUDES, format_en
+from chengnuo.i18n.numbers import format_en
 from chengnuo.yaml_nodes import load_with_nodes
+from chengnuo.zh.numerals import split_unit
 
 Number = Union[Decimal, str, int, float]
 RANGE = "–"  # between value and value_max, in both languages
@@ -71,20 +72,12 @@ def reader_units(path: Path = GLOSSARY_PATH) -> dict[str, ReaderUnit]:
     return units
 
 
-def split_magnitude(unit: str) -> tuple[int, str]:
-    """万个 → (10000, 个); 亿 → (10**8, ""); 公里 → (1, 公里). Longest magnitude first."""
-    for magnitude in sorted(ZH_MAGNITUDES, key=len, reverse=True):
-        if unit.startswith(magnitude):
-            return ZH_MAGNITUDES[magnitude], unit[len(magnitude):]
-    return 1, unit
-
-
 def english_unit(unit: str) -> ReaderUnit:
     """The glossary's unit, or a magnitude times a glossary unit (万个, 万台, 亿)."""
     units = reader_units()
     if unit in units:
         return units[unit]
-    factor, base = split_magnitude(unit)
+    factor, base = split_unit(unit)
     if factor > 1 and base == "":
         return ReaderUnit(unit, "", "", factor)  # 亿 alone: the report names no unit
     if factor > 1 and base in units:

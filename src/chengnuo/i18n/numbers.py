@@ -17,27 +17,20 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-# Magnitude words written after digits. 千 alone is not one: 千米, 千瓦 and 千克
-# are units (km, kW, kg), so "5千瓦" is five kilowatts, not 5,000 watts.
-ZH_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "亿": 10**8, "千万": 10**7, "百万": 10**6,
-                 "万": 10**4}
+from chengnuo.zh.numerals import MAGNITUDE_PATTERN, MAGNITUDES, NUMERAL_CHARS, parse_numeral
+
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 # 余/多 ("more than") may stand between the digits and the magnitude: 1300余万剂次
 # is more than 13 million doses, not 1,300.
 _ZH_NUMBER = re.compile(
     r"(?<![0-9.A-Za-z])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?\s*"
-    r"(?:[余多](?=万亿|千亿|亿|千万|百万|万))?(万亿|千亿|亿|千万|百万|万)?(\s*月)?")
+    rf"(?:[余多](?={MAGNITUDE_PATTERN}))?({MAGNITUDE_PATTERN})?(\s*月)?")
 _EN_NUMBER = re.compile(
     r"(?<![A-Za-z0-9.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?"
     r"(?:[\s-]*(thousand|million|billion|trillion)\b)?")
 _SUBSCRIPT = re.compile(r"_\{([^{}]*)\}")
-_ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
-_ZH_NUMERAL_RUN = re.compile(f"[{_ZH_NUMERALS}]+")
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ZH_BIG = {"万": 10**4, "亿": 10**8}
+_ZH_NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+")
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -76,38 +69,10 @@ def zh_numbers(text: str) -> list[ZhNumber]:
     text = _SUBSCRIPT.sub(r"\1", unicodedata.normalize("NFKC", text))
     for match in _ZH_NUMBER.finditer(text):
         integer, fraction, magnitude, month = match.groups()
-        value = _decimal(integer, fraction) * ZH_MAGNITUDES.get(magnitude or "", 1)
+        value = _decimal(integer, fraction) * MAGNITUDES.get(magnitude or "", 1)
         is_month = bool(month) and not magnitude and not fraction and 1 <= value <= 12
         found.append(ZhNumber(match.group(0).strip(), value.normalize(), is_month))
     return found
-
-
-def parse_zh_numeral(text: str) -> int | None:
-    """The value of a Chinese numeral (三, 十四, 两千零五, 1.2 not included); None if malformed."""
-    if not text or any(c not in _ZH_NUMERALS for c in text):
-        return None
-    total, section, digit, last_unit = 0, 0, None, None
-    for char in text:
-        if char in _ZH_DIGITS:
-            if digit is not None and char not in "零〇":
-                return None  # 四五: two digits in a row is a list, not a number
-            digit = _ZH_DIGITS[char] if char not in "零〇" else None
-            if char in "零〇":
-                last_unit = None
-        elif char in _ZH_UNITS:
-            unit = _ZH_UNITS[char]
-            if last_unit is not None and unit >= last_unit:
-                return None
-            section += (digit if digit is not None else 1) * unit
-            digit, last_unit = None, unit
-        else:
-            big = _ZH_BIG[char]
-            section += digit or 0
-            if section == 0 and total == 0:
-                return None
-            total = (total + section) * big if big > 10**4 else total + section * big
-            section, digit, last_unit = 0, None, None
-    return total + section + (digit or 0)
 
 
 def zh_numeral_values(text: str) -> set[Decimal]:
@@ -116,7 +81,7 @@ def zh_numeral_values(text: str) -> set[Decimal]:
     for run in _ZH_NUMERAL_RUN.findall(text):
         for start in range(len(run)):
             for end in range(start + 1, min(len(run), start + 8) + 1):
-                value = parse_zh_numeral(run[start:end])
+                value = parse_numeral(run[start:end])
                 if value is not None:
                     values.add(Decimal(value))
     return values

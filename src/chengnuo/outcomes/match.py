@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from chengnuo.quantities import unit_scale
 from chengnuo.outcomes.indicators import core, similarity
 
 STATUSES = ("met", "not_met", "reported", "no_evidence")
@@ -28,38 +27,29 @@ STATUSES = ("met", "not_met", "reported", "no_evidence")
 SAME_INDICATOR = 0.75
 # A review sentence that holds this many characters of a target's core speaks of it.
 _MENTION_CHARS = 4
-_DOWN = re.compile(r"(?:下降|降低|减少|压缩|回落|削减|降幅)[^，。；、]{0,6}$")
-_UP = re.compile(r"(?:增长|提高|提升|增加|增速|增幅|涨幅)[^，。；、]{0,6}$")
 # Indicators where less is better: a figure above the target misses it.
 _CEILING = re.compile(r"居民消费价格|涨幅|能耗|排放|浓度|事故|死亡")
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A target or a result, reduced to what comparing needs."""
+    """A target or a result, reduced to what comparing needs.
+
+    Base unit, scale and direction are those the quantity parser found where the
+    figure is written (targets.columns.quantity_columns), never worked out again here.
+    """
 
     row: dict[str, Any]
     base: str          # base unit: 人 for 万人
     low: Decimal       # value in the base unit
     high: Decimal | None
-    direction: str     # up, down or '' (not a change)
+    direction: str     # up, down or none (not a change)
 
     @classmethod
-    def of(cls, row: dict[str, Any], text: str) -> "Figure":
-        base, scale = unit_scale(row["unit"])
+    def of(cls, row: dict[str, Any]) -> "Figure":
+        scale = row["scale"]
         high = Decimal(row["value_max"]) * scale if row.get("value_max") else None
-        return cls(row, base, Decimal(row["value"]) * scale, high, direction(text, row["span"]))
-
-
-def direction(text: str, span: str) -> str:
-    """Whether the words just before a figure make it a rise or a fall."""
-    at = text.find(span)
-    before = text[max(0, at - 10):at] if at >= 0 else ""
-    if _DOWN.search(before):
-        return "down"
-    if _UP.search(before):
-        return "up"
-    return ""
+        return cls(row, row["base_unit"], Decimal(row["value"]) * scale, high, row["direction"])
 
 
 def comparable(target: Figure, result: Figure) -> bool:

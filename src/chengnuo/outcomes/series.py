@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from chengnuo.outcomes.indicators import Indicator, headline_indicators
-from chengnuo.quantities import unit_scale
+from chengnuo.zh.numerals import split_unit
 from chengnuo.targets.columns import decimal_text
 
 _KIND_ORDER = {"expected_target": 0, "task": 1}
@@ -60,11 +60,11 @@ def indicator_rows() -> list[dict[str, Any]]:
 
 def _fits(indicator: Indicator, row: dict[str, Any]) -> bool:
     return (indicator.names(row["indicator_zh"]) and row["metric"] == indicator.metric
-            and unit_scale(row["unit"])[0] == unit_scale(indicator.unit)[0])
+            and row["base_unit"] == split_unit(indicator.unit)[1])
 
 
 def _in_unit(row: dict[str, Any] | None, column: str, indicator: Indicator) -> str | None:
     if row is None or row[column] is None:
         return None
-    scale = Decimal(unit_scale(row["unit"])[1]) / unit_scale(indicator.unit)[1]
+    scale = Decimal(row["scale"]) / split_unit(indicator.unit)[0]
     return decimal_text((Decimal(row[column]) * scale).normalize())

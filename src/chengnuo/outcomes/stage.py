@@ -40,7 +40,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         if result["period"] == "year":
             key = (documents[result["document_id"]].jurisdiction_id, result["reported_year"])
             reviewed.setdefault(key, {"results": [], "sentences": []})["results"].append(
-                Figure.of(result, result["text_zh"]))
+                Figure.of(result))
     for record in records:
         for paragraph in record.get("paragraphs", []):
             document = documents[paragraph["document_id"]]
@@ -55,7 +55,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         review = reviewed.get((document.jurisdiction_id, document.year))
         if review is None:
             continue  # the corpus holds no review of this document's year
-        found = match_target(Figure.of(target, commitment["text_zh"]),
+        found = match_target(Figure.of(target),
                              target["due_year"] == document.year, review["results"],
                              review["sentences"])
         outcomes[target["target_id"]] = {

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from chengnuo.errors import BuildWarning
 from chengnuo.records.brackets import find_assignment_bracket, split_top_level
-from chengnuo.records.textclean import ascii_digits, chinese_numeral, clean_inline, strip_markup
+from chengnuo.records.textclean import ascii_digits, clean_inline, strip_markup
+from chengnuo.zh.numerals import parse_numeral
 
 _SECTION = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>.+)$")
 _SUBSECTION = re.compile(r"^[（(]\s*(?P<num>[一二三四五六七八九十]+)\s*[）)]\s*(?P<title>.+)$")
@@ -157,9 +158,9 @@ class _PlanReader(LineReader):
             self.start_task(number, int(ascii_digits(match["num"])), match["text"])
         elif (match := _SUB_ITEM.match(line)) and self.task is not None:
             self.start_sub_item(number, int(ascii_digits(match["num"])), match["text"])
-        elif (match := _SECTION.match(line)) and chinese_numeral(match["num"]):
+        elif (match := _SECTION.match(line)) and parse_numeral(match["num"]):
             self.start_section(number, 1, match["num"], match["title"])
-        elif (match := _SUBSECTION.match(line)) and chinese_numeral(match["num"]):
+        elif (match := _SUBSECTION.match(line)) and parse_numeral(match["num"]):
             self.start_section(number, 2, match["num"], match["title"])
         elif self.open is not None and self.is_open(self.open):
             self.open._raw.append(line)
@@ -177,7 +178,7 @@ class _PlanReader(LineReader):
     def start_section(self, number: int, level: int, numeral: str, title: str) -> None:
         self.finish_open()
         title = clean_inline(title)
-        value = chinese_numeral(numeral)
+        value = parse_numeral(numeral)
         if level == 1:
             parent = None
             wanted = f"{self.document_id}-s{value}"

@@ -24,9 +24,6 @@ _CJK = (
 _SPACE_NEXT_TO_CJK = re.compile(rf"\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+")
 _RUN_OF_SPACES = re.compile(r"\s+")
 
-_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-                   "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
 
 def strip_markup(line: str) -> str:
     """A source line without Markdown heading marks, bold marks and Word artefacts."""
@@ -56,14 +53,3 @@ def ascii_digits(text: str) -> str:
     """Full-width digits (`１`) as ASCII (`1`); the labels in the data are ASCII."""
     return text.translate({0xFF10 + i: ord("0") + i for i in range(10)})
 
-
-def chinese_numeral(text: str) -> int | None:
-    """The value of a section numeral such as 一, 十, 十二, 二十三; None if it is not one."""
-    if not text or any(ch not in _CHINESE_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" not in text:
-        return _CHINESE_DIGITS[text] if len(text) == 1 else None
-    tens, _, units = text.partition("十")
-    if "十" in units or len(tens) > 1 or len(units) > 1:
-        return None
-    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)

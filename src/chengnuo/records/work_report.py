@@ -38,7 +38,8 @@ from chengnuo.records.report_text import (CONTINUED_FROM, CONTINUED_ON, clean_te
                                           ends_sentence, ends_weakly, find_bold_lead_ins,
                                           is_page_furniture)
 from chengnuo.records.task_plan import Commitment, LineReader, Section, section_kind
-from chengnuo.records.textclean import ascii_digits, chinese_numeral
+from chengnuo.records.textclean import ascii_digits
+from chengnuo.zh.numerals import parse_numeral
 
 _PART = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>[^。]{1,40})$")
 _SUBSECTION = re.compile(r"^[（(]\s*(?P<num>[一二三四五六七八九十]+)\s*[）)]\s*(?P<title>.+)$")
@@ -175,9 +176,9 @@ class _ReportReader(LineReader):
         bare = line.replace("**", "").strip()
         if not bare:
             pass
-        elif (match := _PART.match(bare)) and chinese_numeral(match["num"]):
+        elif (match := _PART.match(bare)) and parse_numeral(match["num"]):
             self.start_part(number, match["num"], match["title"])
-        elif (match := _SUBSECTION.match(bare)) and chinese_numeral(match["num"]):
+        elif (match := _SUBSECTION.match(bare)) and parse_numeral(match["num"]):
             self.start_subsection(number, match["num"], line, column)
         elif match := _ATTACHMENT.match(bare):
             self.start_attachment(number, match["num"], match["title"])
@@ -287,7 +288,7 @@ class _ReportReader(LineReader):
         self.close_paragraph()
         kind = part_kind(title)
         self.name_unnamed_part(_part_before(kind))
-        self.part = self.add_section(f"{self.document_id}-s{chinese_numeral(numeral)}", None, 1,
+        self.part = self.add_section(f"{self.document_id}-s{parse_numeral(numeral)}", None, 1,
                                      numeral, clean_text(title), number, kind)
         self.part_name = kind
         self.subsection = self.lead_in = self.attachment_untitled = None
@@ -304,7 +305,7 @@ class _ReportReader(LineReader):
             self.warn(number, f"subsection （{numeral}） comes before any part")
         prefix = self.part.section_id if self.part else f"{self.document_id}-s0"
         self.subsection = self.add_section(
-            f"{prefix}-{chinese_numeral(numeral)}", self.part, 2, f"（{numeral}）",
+            f"{prefix}-{parse_numeral(numeral)}", self.part, 2, f"（{numeral}）",
             clean_text(title), number, self.part.kind if self.part else "")
         self.lead_in, self.lead_in_waiting = None, False
         if body.strip():

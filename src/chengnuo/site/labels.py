@@ -12,8 +12,8 @@ from typing import Any, Iterable
 
 from chengnuo.schema import table_specs
 from chengnuo.i18n.ui import label
-from chengnuo.records.textclean import chinese_numeral
 from chengnuo.escape import md
+from chengnuo.zh.numerals import parse_numeral
 
 LANGS = ("zh", "en")
 
@@ -78,7 +78,7 @@ def section_label(label: str | None, lang: str) -> str:
     if match := _ANNEX.fullmatch(label):
         return t(lang, "annex", n=match["n"])
     match = _NUMBERED.fullmatch(label)
-    number = chinese_numeral(match["num"]) if match and bool(match["open"]) == bool(match["close"]) \
+    number = parse_numeral(match["num"]) if match and bool(match["open"]) == bool(match["close"]) \
         else None
     if number is None:
         return label

@@ -9,10 +9,14 @@ from chengnuo.quantities import Quantity
 
 
 def quantity_columns(q: Quantity) -> dict[str, Any]:
-    """Indicator, value, unit, modifier, metric and span; numbers as exact decimal strings."""
+    """What the quantity parser knows of a figure, carried as it is so that no later
+    stage works it out again: indicator, value, unit with its base unit and scale,
+    modifier, metric, direction, and the span with its offsets in the text it was
+    read from. Numbers as exact decimal strings."""
     return {"indicator_zh": q.indicator_zh or None, "value": decimal_text(q.value),
-            "value_max": decimal_text(q.value_max), "unit": q.unit, "modifier": q.modifier,
-            "metric": q.metric, "span": q.span}
+            "value_max": decimal_text(q.value_max), "unit": q.unit, "base_unit": q.base_unit,
+            "scale": q.scale, "modifier": q.modifier, "metric": q.metric,
+            "direction": q.direction, "span": q.span, "span_start": q.start, "span_end": q.end}
 
 
 def decimal_text(value: Any) -> str | None:
