@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from chengnuo.records.textclean import (ascii_digits, chinese_numeral, clean_inline,
+from chengnuo.records.textclean import (chinese_numeral, clean_inline,
                                         strip_markup)
 
 
@@ -66,8 +66,3 @@ def test_chinese_numeral_round_trip(value):
     written = (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (digits[units - 1] if units else "")
     assert chinese_numeral(written) == value
 
-
-@given(st.integers(min_value=0, max_value=10**9))
-def test_ascii_digits_of_full_width_numbers(value):
-    full_width = "".join(chr(0xFF10 + int(d)) for d in str(value))
-    assert ascii_digits(full_width) == str(value)

@@ -79,6 +79,12 @@ def test_ascii_figures_keep_offsets(text):
     assert len(ascii_figures(text)) == len(text)
 
 
+@given(st.integers(min_value=0, max_value=10**9))
+def test_ascii_figures_of_full_width_numbers(value):
+    full_width = "".join(chr(0xFF10 + int(d)) for d in str(value))
+    assert ascii_figures(full_width) == str(value)
+
+
 def test_ascii_figures():
     assert ascii_figures("增长１２．５％，第３项") == "增长12.5%，第3项"
 

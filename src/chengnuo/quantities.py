@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from chengnuo.zh.text import ascii_figures
+
 MODIFIERS = ("exact", "at_least", "at_most", "about", "exceed")
 METRICS = ("growth_rate", "share", "level", "count")
 
@@ -62,8 +64,6 @@ _PATTERN = re.compile(
     rf"(?:\s*(?P<dash>[—–\-~～至到])\s*(?P<num2>{_NUMBER}))?"
     rf"\s*(?P<approx>[余多])?\s*(?P<mag>{_MAG})?\s*(?P<approx2>[余多])?"
     rf"\s*(?P<unit>{_UNIT})?(?:\s*(?P<suffix>以上|左右|以内|以下))?")
-_FULL_WIDTH = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)},
-                             0xFF0E: ".", 0xFF05: "%"})
 
 # What ends the clause a quantity belongs to; the indicator is read inside it.
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（(）)\n]|——")
@@ -163,7 +163,7 @@ def _split_magnitude(text: str) -> tuple[str, str]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order of appearance."""
-    plain = text.translate(_FULL_WIDTH)  # same length: offsets stay valid
+    plain = ascii_figures(text)  # same length: offsets stay valid
     found: list[tuple[int, int, dict]] = []
     position = 0
     while True:

@@ -52,11 +52,6 @@ def strip_markup_inline(text: str) -> str:
     return _BOLD.sub("", _WORD_ARTEFACT.sub("", text))
 
 
-def ascii_digits(text: str) -> str:
-    """Full-width digits (`１`) as ASCII (`1`); the labels in the data are ASCII."""
-    return text.translate({0xFF10 + i: ord("0") + i for i in range(10)})
-
-
 def chinese_numeral(text: str) -> int | None:
     """The value of a section numeral such as 一, 十, 十二, 二十三; None if it is not one."""
     if not text or any(ch not in _CHINESE_DIGITS and ch != "十" for ch in text):
