@@ -30,10 +30,11 @@ import yaml
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
 from chengnuo.reference import Reference
+from chengnuo.schema import allowed_values
 from chengnuo.zh.text import comparable
 
 MENTIONS_PATH = METADATA_DIR / "mentions.yaml"
-HOW = ("named", "responsible", "all_counties")
+HOW = allowed_values("mentions", "how")
 _KEYS = ("unused_short_names", "generic_phrases", "collective_phrases")
 # 各县〔市、区〕 and 各县（市、区） name the same places.
 _BRACKETS = str.maketrans({"〔": "（", "〕": "）"})

@@ -21,10 +21,11 @@ from decimal import Decimal
 from typing import Any
 
 from chengnuo.quantities import unit_scale
+from chengnuo.schema import allowed_values
 from chengnuo.outcomes.indicators import core, similarity
 from chengnuo.zh.text import sentences
 
-STATUSES = ("met", "not_met", "reported", "no_evidence")
+STATUSES = allowed_values("outcomes", "status")
 # Below this, two phrases are not taken to name the same indicator.
 SAME_INDICATOR = 0.75
 # A review sentence that holds this many characters of a target's core speaks of it.
