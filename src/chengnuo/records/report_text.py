@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from chengnuo.records.textclean import clean_inline
-from chengnuo.zh.text import CLAUSE_STOPS, SENTENCE_STOPS
+from chengnuo.zh.text import CJK, CLAUSE_STOPS, SENTENCE_STOPS
 
 # `(上接4版)` opens a newspaper page that continues an article; `（上接第22页）` a gazette page.
 CONTINUED_FROM = re.compile(r"^\s*[（(]\s*上接\s*第?\s*[0-9０-９]+\s*[版页]\s*[）)]\s*")
@@ -38,9 +38,7 @@ _PAGE_FURNITURE = (
 _BOLD_SPAN = re.compile(r"\*\*(?P<inner>[^*]{1,30}?)\*\*(?P<stop>\s*。)?")
 _PHRASE_BREAKS = "，、；：,;:"
 
-_CJK = (r"\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-        r"\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # An English word inside Chinese text (`精神 and 习近平`) keeps the spaces around it;
 # every other space next to a Chinese character is an extraction artefact.

@@ -11,12 +11,19 @@ ends or on whether two spellings are the same words.
   on top (names drop a trailing 等, plan clauses their item number).
 - `ascii_figures`: full-width digits, `．` and `％` as ASCII, for reading numbers.
 - `bigrams`: the overlapping character pairs of a text.
+- `CJK`: the characters next to which a space means nothing (for regexes).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+# Characters that make a space next to them meaningless in Chinese typesetting
+# (a regex character class body): CJK ideographs, CJK and full-width punctuation,
+# the CJK brackets, curly quotes, the dash and the ellipsis.
+CJK = (r"\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+       r"\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026")
 
 # What ends a sentence. A `；` clause is shorter: cutting there separates a
 # figure from the action it belongs to, so only callers that want the clause
