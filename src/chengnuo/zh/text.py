@@ -26,8 +26,9 @@ CJK = (r"\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        r"\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026")
 
 # What ends a sentence. A `；` clause is shorter: cutting there separates a
-# figure from the action it belongs to, so only callers that want the clause
-# around a figure (its due year, the review sentence quoted as evidence) use it.
+# figure from the action it belongs to, so only callers that want the smallest
+# piece around a figure or a phrase use clauses (a figure's due year and reported
+# sentence, review sentences quoted as evidence, plan clauses linked to a report).
 SENTENCE_STOPS = "。！？!?"
 CLAUSE_STOPS = SENTENCE_STOPS + "；;"
 _OPENERS, _CLOSERS = "“‘（(《", "”’）)》"
