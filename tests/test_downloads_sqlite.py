@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chengnuo.downloads.package import read_package
-from chengnuo.downloads.sqlite import bigrams, search, write_database
+from chengnuo.downloads.sqlite import bigram_tokens, search, write_database
 from chengnuo.errors import ChengnuoError
 from tests.conftest import REPO
 from tests.downloads_fixtures import SMALL_TABLES, write_small_package
@@ -125,8 +125,8 @@ def test_any_piece_of_commitment_text_finds_the_rows_that_contain_it(database, p
     ("", ""),
     (None, None),
 ])
-def test_bigrams(text, expected):
-    assert bigrams(text) == expected
+def test_bigram_tokens(text, expected):
+    assert bigram_tokens(text) == expected
 
 
 def test_the_search_columns_can_be_narrowed(tmp_path):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.links import stage as links_stage
-from chengnuo.links.match import bigrams, changes, clauses, comparable
+from chengnuo.links.match import bigram_set, changes, clauses, compared_text
 from chengnuo.project import Project
 from chengnuo.registry import load_registry
 
@@ -125,7 +125,7 @@ def test_a_policy_missing_from_the_print_has_no_paragraph(output):
     ("强化颗粒物与臭氧协同治理，PM₁₀浓度下降", "强化颗粒物与臭氧协同治理，PM10浓度下降", []),
 ])
 def test_changes(plan, report, expected):
-    assert changes(comparable(plan), comparable(report)) == expected
+    assert changes(compared_text(plan), compared_text(report)) == expected
 
 
 def test_clauses_are_cut_at_full_stops_and_semicolons_and_short_ones_dropped():
@@ -140,7 +140,7 @@ _HAN = st.lists(st.sampled_from("推进建设完善提升城市农村产业项�
 @given(_HAN)
 def test_a_text_equals_itself(text):
     assert changes(text, text) == []
-    assert len(bigrams(text) & bigrams(text)) == len(text) - 1
+    assert len(bigram_set(text) & bigram_set(text)) == len(text) - 1
 
 
 @given(_HAN, st.integers(min_value=5, max_value=8), st.sampled_from("耿歇饺浒园国"))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.mentions import stage as mentions_stage
-from chengnuo.mentions.find import MENTIONS_PATH, comparable, load_finder
+from chengnuo.mentions.find import MENTIONS_PATH, load_finder, place_form
 from chengnuo.reference import Reference
 
 REF = Reference.load()
@@ -82,7 +82,7 @@ def test_a_name_between_any_words_is_found(place, before, after):
     expected = jurisdiction_id if REF.jurisdictions[jurisdiction_id].parent_id == "liaocheng" \
         else REF.jurisdictions[jurisdiction_id].parent_id
     found = FINDER.find(before + name + after, CITY)
-    assert ("named", expected, comparable(name)) in found
+    assert ("named", expected, place_form(name)) in found
 
 
 @given(st.text(max_size=80))

@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from chengnuo.records.textclean import ascii_digits, clean_inline, strip_markup
+from chengnuo.records.textclean import clean_inline, strip_markup
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -50,7 +50,3 @@ def test_clean_inline_keeps_every_character_but_spaces(text):
     assert [ch for ch in clean_inline(text) if not ch.isspace()] == [ch for ch in text if not ch.isspace()]
 
 
-@given(st.integers(min_value=0, max_value=10**9))
-def test_ascii_digits_of_full_width_numbers(value):
-    full_width = "".join(chr(0xFF10 + int(d)) for d in str(value))
-    assert ascii_digits(full_width) == str(value)

@@ -17,7 +17,7 @@ from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
 from chengnuo.topics import stage as topics_stage
 from chengnuo.topics.assign import assign_topic
-from chengnuo.topics.taxonomy import TOPICS_PATH, bundled_taxonomy, load_topics, normalise_text
+from chengnuo.topics.taxonomy import TOPICS_PATH, bundled_taxonomy, load_topics
 
 CHENGNUO = Path(sys.executable).with_name("chengnuo")
 TAXONOMY = bundled_taxonomy()
@@ -145,11 +145,6 @@ def test_any_text_gets_one_known_topic_and_a_rule(text, titles):
     topic_id, rule = assign_topic(text, titles)
     assert topic_id in TAXONOMY.ids and RULE.fullmatch(rule)
     assert assign_topic(text, titles) == (topic_id, rule)
-
-
-@given(st.text(max_size=60))
-def test_normalise_text_is_idempotent(text):
-    assert normalise_text(normalise_text(text)) == normalise_text(text)
 
 
 # --------------------------------------------------------------------------- bad input

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from chengnuo.records.report_lists import split_indicators, verbatim
-from chengnuo.records.report_statements import sentences
 from chengnuo.records.report_text import clean_text, ends_sentence, is_page_furniture
 from chengnuo.records.work_report import parse_work_report
+from chengnuo.zh.text import sentences
 
 REPORTS = {
     "liaocheng-2024-work-report": ("reports/liaocheng-2024-work-report.txt", 3, 314),

@@ -21,6 +21,7 @@ from decimal import Decimal
 from chengnuo.schema import allowed_values
 from chengnuo.zh.numerals import (MAGNITUDE_PATTERN, MAGNITUDES, NUMERAL_CHARS, format_numeral,
                                   parse_number, parse_numeral)
+from chengnuo.zh.text import ascii_figures
 
 MODIFIERS = allowed_values("targets", "modifier")
 METRICS = allowed_values("targets", "metric")
@@ -61,8 +62,6 @@ _PATTERN = re.compile(
     rf"(?:\s*(?P<dash>[—–\-~～至到])\s*(?P<num2>{_NUMBER}))?"
     rf"\s*(?P<approx>[余多])?\s*(?P<mag>{MAGNITUDE_PATTERN})?\s*(?P<approx2>[余多])?"
     rf"\s*(?P<unit>{_UNIT})?(?:\s*(?P<suffix>以上|左右|以内|以下))?")
-_FULL_WIDTH = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)},
-                             0xFF0E: ".", 0xFF05: "%"})
 
 # What ends the clause a quantity belongs to; the indicator is read inside it.
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（(）)\n]|——")
@@ -128,7 +127,7 @@ def _split_magnitude(text: str) -> tuple[str, str]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order of appearance."""
-    plain = text.translate(_FULL_WIDTH)  # same length: offsets stay valid
+    plain = ascii_figures(text)  # same length: offsets stay valid
     found: list[tuple[int, int, dict]] = []
     position = 0
     while True:

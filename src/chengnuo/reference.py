@@ -24,13 +24,12 @@ from chengnuo.schema import allowed_values
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
 from chengnuo.yaml_nodes import load_with_nodes
+from chengnuo.zh.text import comparable
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LEVELS = allowed_values("jurisdictions", "level")
 UNIT_TYPES = allowed_values("units", "unit_type")
 
-# Zero-width characters come along with Word and PDF extraction; \s does not match them.
-_INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _OPENERS = "（〔[【"
 _CLOSERS = "）〕]】"
 # 道口铺等5个镇政府（街道办事处）: the tail restates the list the bracket just gave.
@@ -40,13 +39,12 @@ _ENUMERATION = re.compile(r"(.+?)等[0-9０-９一二三四五六七八九十两
 def normalise_name(raw: str) -> str:
     """The form in which names are compared and aliases are written.
 
-    Removes all whitespace (PDF line breaks split names: 区 / 商务和投资促进局) and
-    `**` bold markers, writes half-width parentheses full-width, and drops a
-    trailing 等 and unmatched closing brackets left over from a mis-closed
+    The comparable form (chengnuo.zh.text: no whitespace, as PDF line breaks split
+    names: 区 / 商务和投资促进局; no `**`; punctuation full-width), without a
+    trailing 等 or the unmatched closing brackets left over from a mis-closed
     assignment bracket (`区人民医院)` becomes `区人民医院`). Idempotent.
     """
-    name = _INVISIBLE.sub("", raw).replace("**", "")
-    name = name.replace("(", "（").replace(")", "）")
+    name = comparable(raw)
     while name:
         if name.endswith("等"):
             name = name[:-1]

@@ -108,6 +108,12 @@ class Registry:
         raise ChengnuoError(f"no document with document_id '{document_id}'", path=self.where)
 
 
+def latest_year(today: date) -> int:
+    """The latest year a document can be for: next year's plan can be registered
+    before New Year; anything later is a typo."""
+    return today.year + 1
+
+
 def load_registry(project: Project, *, today: date | None = None) -> Registry:
     """Read and check reports/registry.yaml; `today` is injectable for tests."""
     where = project.relative(project.registry_path)
@@ -325,10 +331,9 @@ class _Reader:
 
     def year(self, node) -> int:
         year = self.integer(node, "year")
-        # Next year's plan can be registered before New Year; anything later is a typo.
-        if year > self.today.year + 1:
+        if year > latest_year(self.today):
             self.fail(node, f"year {year} is too far in the future (today is "
-                      f"{self.today.isoformat()}; the latest possible year is {self.today.year + 1})")
+                      f"{self.today.isoformat()}; the latest possible year is {latest_year(self.today)})")
         return year
 
     def check_no_overlap(self, documents: tuple[Document, ...]) -> None:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from chengnuo.downloads.package import Package, Table
 from chengnuo.errors import ChengnuoError
+from chengnuo.zh.text import bigrams
 
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 SEARCH_TABLE = "commitments"
@@ -107,22 +108,21 @@ def _create_search(connection: sqlite3.Connection, table: Table) -> None:
     connection.executemany(
         f"INSERT INTO {quote(BIGRAM_TABLE)} (rowid, {columns}) VALUES "
         f"({', '.join('?' for _ in range(len(SEARCH_COLUMNS) + 1))})",
-        ([rowid, *(bigrams(text) for text in texts)] for rowid, *texts in rows))
+        ([rowid, *(bigram_tokens(text) for text in texts)] for rowid, *texts in rows))
 
 
-def bigrams(text: str | None) -> str | None:
-    """`text` with each run of Chinese characters replaced by its overlapping pairs.
+def bigram_tokens(text: str | None) -> str | None:
+    """`text` as the bigram table indexes it: each run of Chinese characters
+    replaced by its overlapping pairs, as words the FTS5 tokenizer splits at spaces.
 
-    农村公路 → "农村 村公 公路"; a lone character stays itself; other text is kept.
+    农村公路 → " 农村 村公 公路 "; a lone character stays itself; other text is kept.
     """
     if text is None:
         return None
 
     def pairs(match: re.Match[str]) -> str:
         run = match.group()
-        if len(run) == 1:
-            return f" {run} "
-        return " " + " ".join(run[i:i + 2] for i in range(len(run) - 1)) + " "
+        return " " + " ".join(bigrams(run) or [run]) + " "
 
     return _CJK_RUN.sub(pairs, text)
 

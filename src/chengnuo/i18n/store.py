@@ -25,7 +25,6 @@ I18N_PATH = METADATA_DIR / "i18n.yaml"
 HASH_LENGTH = 12
 HASH = re.compile(r"[0-9a-f]{12}")
 ENTRY_KEYS = {"id": True, "zh_sha256": True, "en": True, "zh": False, "note": False}
-STATUSES = ("current", "stale", "missing")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -20,9 +20,9 @@ import yaml
 from chengnuo.errors import ChengnuoError
 from chengnuo.ingest.detect import DetectedDocument, Places
 from chengnuo.ingest.diff import TableDiff, diff_packages, read_package
-from chengnuo.ingest.inspect import Inspection, inspect_file
+from chengnuo.ingest.inspect import Inspection, document_id, inspect_file
 from chengnuo.project import Project
-from chengnuo.registry import PENDING, load_registry
+from chengnuo.registry import PENDING, latest_year, load_registry
 from chengnuo.stage import StageReport
 from chengnuo.text.extract import FORMATS
 
@@ -34,10 +34,6 @@ class Added:
     inspection: Inspection
     reports: list[StageReport]
     diffs: list[TableDiff]
-
-
-def document_id(document: DetectedDocument) -> str:
-    return f"{document.jurisdiction_id}-{document.year}-{document.kind.replace('_', '-')}"
 
 
 def add_file(project: Project, file: Path, shown_as: str, run_build: Callable[[], list[StageReport]],
@@ -54,7 +50,7 @@ def add_file(project: Project, file: Path, shown_as: str, run_build: Callable[[]
     if main.year is None:
         raise ChengnuoError("no year (YYYY年) in the title or first lines", path=where,
                             line=main.line_start, hint="give --year")
-    if main.year > today.year + 1:
+    if main.year > latest_year(today):
         raise ChengnuoError(f"year {main.year} is in the future (today is {today.isoformat()})",
                             path=where, line=main.line_start, hint="check the title, or give --year")
     if main.jurisdiction_id is None:

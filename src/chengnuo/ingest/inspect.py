@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from chengnuo.errors import BuildWarning, ChengnuoError
-from chengnuo.ingest.detect import Detection, Places, detect
+from chengnuo.ingest.detect import DetectedDocument, Detection, Places, detect
 from chengnuo.project import Project
 from chengnuo.reference import Reference, normalise_name
-from chengnuo.registry import KINDS, Document
+from chengnuo.registry import KINDS, Document, latest_year
 from chengnuo.text.extract import Extracted, extract, format_of
 
 LINE_MEANING = {
@@ -77,6 +77,11 @@ class Inspection:
         }
 
 
+def document_id(document: DetectedDocument) -> str:
+    """The id a detected document is registered under: liaocheng-2024-work-report."""
+    return f"{document.jurisdiction_id}-{document.year or 0}-{document.kind.replace('_', '-')}"
+
+
 def inspect_file(file: Path, shown_as: str, *, jurisdiction: str | None = None,
                  year: int | None = None, kind: str | None = None,
                  today: date | None = None) -> Inspection:
@@ -108,7 +113,7 @@ def inspect_file(file: Path, shown_as: str, *, jurisdiction: str | None = None,
     if main.year is None:
         warn(BuildWarning(shown_as, main.line_start, "no year (YYYY年) in the title or first lines: "
                           "give --year"))
-    elif main.year > today.year + 1:
+    elif main.year > latest_year(today):
         warn(BuildWarning(shown_as, main.line_start, f"year {main.year} is in the future (today is "
                           f"{today.isoformat()}): check the title, or give --year"))
     if main.jurisdiction_id is None:
@@ -119,7 +124,7 @@ def inspect_file(file: Path, shown_as: str, *, jurisdiction: str | None = None,
                           "or give --jurisdiction"))
     if main.kind in PARSERS and main.jurisdiction_id is not None:
         document = Document(
-            document_id=f"{main.jurisdiction_id}-{main.year or 0}-{main.kind.replace('_', '-')}",
+            document_id=document_id(main),
             source_id="inspected", kind=main.kind, jurisdiction_id=main.jurisdiction_id,
             year=main.year or 0, title_zh=main.title_zh, title_en="", doc_number=main.doc_number,
             issued_date=main.issued_date, is_partial=False, line_start=main.line_start,

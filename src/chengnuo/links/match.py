@@ -10,9 +10,9 @@ a phrase) and are not listed.
 
 How (the methodology page repeats this; keep the two in step):
 
-1. Each commitment text is cut into clauses at 。 and ；. A clause is matched
-   to the paragraph holding the largest share of its character pairs
-   (bigrams); Chinese has no spaces, and bigrams tolerate exactly the small
+1. Each commitment text is cut into clauses at 。！？ and ；, not inside quotes
+   (chengnuo.zh.text). A clause is matched to the paragraph holding the
+   largest share of its character pairs (bigrams); Chinese has no spaces, and bigrams tolerate exactly the small
    edits we are looking for. A clause counts when at least MIN_SHARE of its
    bigrams are in that paragraph and it is at least MIN_CLAUSE characters
    long (short clauses such as 安全生产。 match anywhere).
@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from chengnuo.zh.text import bigrams, comparable, sentence_spans
 
 MIN_SHARE = 0.6
 # A phrase (a clause cut at its commas) is shorter, so it must match more closely.
@@ -50,9 +51,6 @@ CONTEXT = 3
 # (18687户 / 9323套 shares a stray 8 and 3 that mean nothing).
 _GLUE = 3
 
-_HALF_TO_FULL = str.maketrans("(),;:!?~", "（），；：！？～")
-_IGNORED = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff*]+")
-_CLAUSE_END = re.compile(r"(?<=[。；])")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff0-9]")
 _DIGIT = re.compile(r"[0-9]")
 _NUMBER = re.compile(r"[0-9.．%万亿千百十]")
@@ -78,21 +76,21 @@ class Difference:
     differs_in: str  # number | word
 
 
-def comparable(text: str) -> str:
-    """Text as compared: NFKC (PM₁₀ is PM10, full-width digits are ASCII), no spaces
-    or `**`, full-width punctuation (the newspaper prints half-width), and no
-    leading item number."""
-    text = unicodedata.normalize("NFKC", text)
-    return _LABEL.sub("", _IGNORED.sub("", text).translate(_HALF_TO_FULL))
+def compared_text(text: str) -> str:
+    """Text as a plan and a report are compared: the comparable form (PM₁₀ is PM10,
+    no spaces or `**`, punctuation full-width as the newspaper's half-width is
+    not) without a leading item number."""
+    return _LABEL.sub("", comparable(text))
 
 
-def bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+def bigram_set(text: str) -> set[str]:
+    return set(bigrams(text))
 
 
 def clauses(text: str) -> list[str]:
-    """The commitment's clauses, in order, each in comparable form."""
-    return [c for c in (comparable(part) for part in _CLAUSE_END.split(text))
+    """The commitment's clauses, in order, each in compared form."""
+    return [c for c in (compared_text(text[start:end])
+                        for start, end in sentence_spans(text, clauses=True))
             if len(c) >= MIN_CLAUSE]
 
 
@@ -108,7 +106,7 @@ def best_paragraph(clause: str, index: list[tuple[dict, set[str]]],
     On a tie the paragraph that is more nearly all clause wins (聊城市科学绿化实施方案
     is in both 聊城城市科学绿化实施方案 and itself), then the earlier one, so the
     result never depends on set order."""
-    own = bigrams(clause)
+    own = bigram_set(clause)
     best, best_key = None, (0.0, 0.0)
     for paragraph, grams in index:
         common = len(own & grams)
@@ -135,9 +133,9 @@ def link_commitment(commitment: dict, index: list[tuple[dict, set[str]]]
                 by_id[hit[0]["paragraph_id"]] = hit[0]
     links, differences = [], []
     for paragraph_id, own in sorted(matched.items(), key=lambda kv: by_id[kv[0]]["seq"]):
-        report = comparable(by_id[paragraph_id]["text_zh"])
-        grams = bigrams(report)
-        own_grams = [g for clause in own for g in bigrams(clause)]
+        report = compared_text(by_id[paragraph_id]["text_zh"])
+        grams = bigram_set(report)
+        own_grams = [g for clause in own for g in bigram_set(clause)]
         share = sum(g in grams for g in own_grams) / len(own_grams)
         links.append(Link(commitment["commitment_id"], paragraph_id, round(share, 3)))
         for clause in own:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from chengnuo.errors import ChengnuoError
-from chengnuo.links.match import Difference, bigrams, comparable, link_commitment
+from chengnuo.links.match import Difference, bigram_set, compared_text, link_commitment
 from chengnuo.project import Project
 from chengnuo.records.stage import read_records, write_json
 from chengnuo.registry import Document, Registry, load_registry
@@ -40,9 +40,9 @@ def plan_report_pairs(registry: Registry) -> list[tuple[Document, Document]]:
 
 def find_line(snippet: str, lines: list[str], first: int, last: int) -> int:
     """The first line in first..last whose text holds the snippet (compared as
-    match.comparable does); `first` when the snippet straddles a line break."""
+    match.compared_text does); `first` when the snippet straddles a line break."""
     for number in range(first, last + 1):
-        if snippet in comparable(lines[number - 1]):
+        if snippet in compared_text(lines[number - 1]):
             return number
     return first
 
@@ -51,7 +51,7 @@ def link_pair(plan: dict, report: dict, plan_lines: list[str],
               report_lines: list[str]) -> tuple[list[dict], list[dict]]:
     """Rows of `links` and `discrepancies` between one plan's and one report's records."""
     paragraphs = [p for p in report["paragraphs"] if p["part_kind"] in _SOURCE_PARTS]
-    index = [(p, bigrams(comparable(p["text_zh"]))) for p in paragraphs]
+    index = [(p, bigram_set(compared_text(p["text_zh"]))) for p in paragraphs]
     by_id = {p["paragraph_id"]: p for p in paragraphs}
     links, discrepancies = [], []
     for commitment in plan["commitments"]:

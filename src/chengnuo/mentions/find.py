@@ -30,12 +30,14 @@ import yaml
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
 from chengnuo.reference import Reference
+from chengnuo.schema import allowed_values
+from chengnuo.zh.text import comparable
 
 MENTIONS_PATH = METADATA_DIR / "mentions.yaml"
-HOW = ("named", "responsible", "all_counties")
+HOW = allowed_values("mentions", "how")
 _KEYS = ("unused_short_names", "generic_phrases", "collective_phrases")
-_SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+|\*\*")
-_BRACKETS = str.maketrans({"(": "（", ")": "）", "〔": "（", "〕": "）"})
+# 各县〔市、区〕 and 各县（市、区） name the same places.
+_BRACKETS = str.maketrans({"〔": "（", "〕": "）"})
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,9 @@ class Mention:
     named_as: str  # the words or unit names that gave it, `|`-separated, in reading order
 
 
-def comparable(text: str) -> str:
-    """Text as place names are compared in it: no spaces or `**`, one kind of bracket."""
-    return _SPACES.sub("", text).translate(_BRACKETS)
+def place_form(text: str) -> str:
+    """Text as place names are compared in it: the comparable form, one kind of bracket."""
+    return comparable(text).translate(_BRACKETS)
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Finder:
     def find(self, text: str, document_chain: list[str]) -> list[tuple[str, str, str]]:
         """(how, jurisdiction_id, word) for every place the text names, in reading order."""
         found = []
-        for match in self.pattern.finditer(comparable(text)):
+        for match in self.pattern.finditer(place_form(text)):
             word = match.group()
             if word in self.collectives:
                 owner, covers = self.collectives[word]
@@ -104,17 +106,17 @@ def load_finder(reference: Reference, path: Path | None = None) -> Finder:
             continue
         for word in (j.name_zh, *j.short_names):
             if word not in unused:
-                places.setdefault(comparable(word), (county_level(reference, j.jurisdiction_id),))
+                places.setdefault(place_form(word), (county_level(reference, j.jurisdiction_id),))
     generic = data["generic_phrases"]
     if not isinstance(generic, list) or not all(isinstance(w, str) and w for w in generic):
         raise fail("generic_phrases", "must be a list of phrases")
-    places.update({comparable(w): () for w in generic})
+    places.update({place_form(w): () for w in generic})
     collectives = {}
     for phrase, unit_id in (data["collective_phrases"] or {}).items():
         unit = reference.units.get(unit_id)
         if unit is None or not unit.covers:
             raise fail("collective_phrases", f"{unit_id!r} is not a collective with `covers`")
-        collectives[comparable(phrase)] = (unit.jurisdiction_id, unit.covers)
+        collectives[place_form(phrase)] = (unit.jurisdiction_id, unit.covers)
     words = sorted({*places, *collectives}, key=lambda w: (-len(w), w))
     return Finder(places, collectives, re.compile("|".join(map(re.escape, words))))
 

@@ -16,6 +16,7 @@ import yaml
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
+from chengnuo.zh.text import bigrams
 
 INDICATORS_PATH = METADATA_DIR / "indicators.yaml"
 
@@ -93,7 +94,7 @@ def similarity(a: str | None, b: str | None) -> float:
         return 1.0
     if min(len(x), len(y)) >= 4 and (x in y or y in x):
         return 0.9
-    grams_x, grams_y = _bigrams(x), _bigrams(y)
+    grams_x, grams_y = set(bigrams(x)), set(bigrams(y))
     if not grams_x or not grams_y:
         return 0.0
     shared = len(grams_x & grams_y)
@@ -103,7 +104,3 @@ def similarity(a: str | None, b: str | None) -> float:
             and dice >= 0.6:
         return 0.8
     return dice
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}

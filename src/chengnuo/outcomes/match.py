@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from chengnuo.schema import allowed_values
 from chengnuo.outcomes.indicators import core, similarity
+from chengnuo.zh.text import sentences
 
-STATUSES = ("met", "not_met", "reported", "no_evidence")
+STATUSES = allowed_values("outcomes", "status")
 # Below this, two phrases are not taken to name the same indicator.
 SAME_INDICATOR = 0.75
 # A review sentence that holds this many characters of a target's core speaks of it.
@@ -144,11 +146,6 @@ def _mentioned(indicator: str | None, sentences: list[dict[str, Any]]) -> dict[s
 
 def review_sentences(paragraph: dict[str, Any], line_of) -> list[dict[str, Any]]:
     """The sentences of a review paragraph, each with its line, for evidence in words."""
-    out = []
-    text = paragraph["text_zh"]
-    for match in re.finditer(r"[^。；;！？]+[。；;！？]?", text):
-        sentence = match.group()
-        if sentence.strip():
-            out.append({"document_id": paragraph["document_id"], "text_zh": sentence,
-                        "line": line_of(match.start(), sentence[:6])})
-    return out
+    return [{"document_id": paragraph["document_id"], "text_zh": sentence,
+             "line": line_of(start, sentence[:6])}
+            for start, _, sentence in sentences(paragraph["text_zh"], clauses=True)]

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from chengnuo.errors import ChengnuoError
-from chengnuo.outcomes.match import Figure, match_target, review_sentences
+from chengnuo.outcomes.match import STATUSES, Figure, match_target, review_sentences
 from chengnuo.outcomes.reviews import REVIEWS_FILE, apply_reviews, load_reviews
 from chengnuo.outcomes.series import indicator_rows, series_rows
 from chengnuo.project import Project
@@ -79,7 +79,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         write_json(folder / "indicator_series.json", series)
         write_json(folder / "indicators.json", indicator_rows())
     counts = {"outcomes": len(rows)}
-    for status in ("met", "not_met", "reported", "no_evidence"):
+    for status in STATUSES:
         counts[status] = sum(r["status"] == status for r in rows)
     counts["reviewed"] = sum(r["method"] == "reviewed" for r in rows)
     counts["series rows"] = len(series)

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from chengnuo.errors import BuildWarning
 from chengnuo.records.task_plan import ParsedPlan
 from chengnuo.reference import Reference
+from chengnuo.schema import allowed_values
 
 # Column heading → category; the order of CATEGORIES is the order of the data package.
-CATEGORIES = ("total", "urban", "rural")
+CATEGORIES = allowed_values("allocations", "category")
 _CATEGORY_WORDS = {"总数": "total", "合计": "total", "总计": "total", "小计": "total",
                    "城镇": "urban", "乡村": "rural", "农村": "rural"}
 _TOTAL_ROW = ("合计", "总计")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chengnuo.schema import allowed_values
+
 OPENERS = "（(〔[【"
 CLOSERS = "）)〕]】"
 _QUOTES = {"“": "”", "‘": "’", "《": "》"}
@@ -22,7 +24,7 @@ ROLE_BY_LABEL = {
     "责任单位": "responsible_unit",
     "配合单位": "responsible_unit",
 }
-ROLES = ("lead_leader", "lead_unit", "responsible_unit")
+ROLES = allowed_values("assignments", "role")
 
 _BRACKET_START = re.compile(rf"[{re.escape(OPENERS)}]\s*(?=牵头领导|牵头单位)")
 _ROLE_SEGMENT = re.compile(r"^\s*(牵头领导|牵头单位|责任单位|配合单位)\s*[：:]\s*(.*)$", re.S)

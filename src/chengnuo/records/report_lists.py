@@ -25,6 +25,7 @@ from chengnuo.errors import BuildWarning
 from chengnuo.records.brackets import split_top_level
 from chengnuo.records.report_statements import quantified_sentences
 from chengnuo.records.task_plan import Commitment, Section, first_free_id
+from chengnuo.zh.text import sentence_around
 
 # `经济社会发展主要预期目标是：`, `今年全市经济社会发展主要预期目标是：`
 _TARGETS_INTRO = re.compile(r"预期目标(?:是|为)?[：:]")
@@ -138,7 +139,7 @@ class _ListReader:
                 continue
             end = text.find("。", intro.end())
             body = text[intro.end():end if end >= 0 else len(text)]
-            sentence_start = max(text.rfind(stop, 0, intro.start()) for stop in "。！？") + 1
+            sentence_start, _ = sentence_around(text, intro.start(), intro.end())
             self.claimed.setdefault(paragraph.paragraph_id, []).append(
                 (sentence_start, end + 1 if end >= 0 else len(text)))
             for n, (start, stop, clause) in enumerate(split_indicators(body), start=1):

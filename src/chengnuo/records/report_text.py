@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from chengnuo.records.textclean import clean_inline
+from chengnuo.zh.text import CJK, CLAUSE_STOPS, SENTENCE_STOPS
 
 # `(上接4版)` opens a newspaper page that continues an article; `（上接第22页）` a gazette page.
 CONTINUED_FROM = re.compile(r"^\s*[（(]\s*上接\s*第?\s*[0-9０-９]+\s*[版页]\s*[）)]\s*")
@@ -35,12 +36,9 @@ _PAGE_FURNITURE = (
 # A bold phrase that ends with a full stop is a lead-in (`**千方百计促消费。**`,
 # `**深化转型赋能**。`); bold followed by a comma (`**更加突出积极进取**，`) is emphasis.
 _BOLD_SPAN = re.compile(r"\*\*(?P<inner>[^*]{1,30}?)\*\*(?P<stop>\s*。)?")
-_SENTENCE_END = "。！？!?"
 _PHRASE_BREAKS = "，、；：,;:"
 
-_CJK = (r"\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-        r"\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # An English word inside Chinese text (`精神 and 习近平`) keeps the spaces around it;
 # every other space next to a Chinese character is an extraction artefact.
@@ -67,7 +65,7 @@ def find_bold_lead_ins(line: str) -> list[LeadIn]:
         inner = match["inner"].strip()
         ends_sentence = inner.endswith("。") or match["stop"] is not None
         before = line[:match.start()].replace("**", "").rstrip()
-        at_sentence_start = not before or before[-1] in _SENTENCE_END
+        at_sentence_start = not before or before[-1] in SENTENCE_STOPS
         title = inner.rstrip("。").strip()
         if (ends_sentence and at_sentence_start and title
                 and not any(ch in _PHRASE_BREAKS for ch in title)):
@@ -138,8 +136,8 @@ def ends_sentence(text: str) -> bool:
     if not text:
         return False
     if text[-1] in "”’":
-        return len(text) > 1 and text[-2] in "。！？!?…"
-    return text[-1] in "。！？；：!?;:…"
+        return len(text) > 1 and text[-2] in SENTENCE_STOPS + "…"
+    return text[-1] in CLAUSE_STOPS + "：:…"
 
 
 def ends_weakly(text: str) -> bool:

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from chengnuo.errors import BuildWarning
 from chengnuo.records.brackets import find_assignment_bracket, split_top_level
-from chengnuo.records.textclean import ascii_digits, clean_inline, strip_markup
+from chengnuo.records.textclean import clean_inline, strip_markup
 from chengnuo.zh.numerals import parse_numeral
+from chengnuo.zh.text import ascii_figures
 
 _SECTION = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>.+)$")
 _SUBSECTION = re.compile(r"^[（(]\s*(?P<num>[一二三四五六七八九十]+)\s*[）)]\s*(?P<title>.+)$")
@@ -155,9 +156,9 @@ class _PlanReader(LineReader):
 
     def read_line(self, number: int, line: int) -> None:
         if match := _ITEM.match(line):
-            self.start_task(number, int(ascii_digits(match["num"])), match["text"])
+            self.start_task(number, int(ascii_figures(match["num"])), match["text"])
         elif (match := _SUB_ITEM.match(line)) and self.task is not None:
-            self.start_sub_item(number, int(ascii_digits(match["num"])), match["text"])
+            self.start_sub_item(number, int(ascii_figures(match["num"])), match["text"])
         elif (match := _SECTION.match(line)) and parse_numeral(match["num"]):
             self.start_section(number, 1, match["num"], match["title"])
         elif (match := _SUBSECTION.match(line)) and parse_numeral(match["num"]):

@@ -10,18 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from chengnuo.zh.text import CJK
+
 # Word leaves bookmarks such as `[bookmark: _GoBack]` when it exports text.
 _WORD_ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _BOLD = re.compile(r"\*\*|__")
 
-# Characters that make a space next to them meaningless in Chinese typesetting:
-# CJK ideographs, CJK and full-width punctuation, and the CJK brackets.
-_CJK = (
-    r"\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    r"\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026"
-)
-_SPACE_NEXT_TO_CJK = re.compile(rf"\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+")
+_SPACE_NEXT_TO_CJK = re.compile(rf"\s+(?=[{CJK}])|(?<=[{CJK}])\s+")
 _RUN_OF_SPACES = re.compile(r"\s+")
 
 
@@ -48,8 +44,4 @@ def clean_inline(text: str) -> str:
 def strip_markup_inline(text: str) -> str:
     return _BOLD.sub("", _WORD_ARTEFACT.sub("", text))
 
-
-def ascii_digits(text: str) -> str:
-    """Full-width digits (`１`) as ASCII (`1`); the labels in the data are ASCII."""
-    return text.translate({0xFF10 + i: ord("0") + i for i in range(10)})
 

@@ -38,8 +38,8 @@ from chengnuo.records.report_text import (CONTINUED_FROM, CONTINUED_ON, clean_te
                                           ends_sentence, ends_weakly, find_bold_lead_ins,
                                           is_page_furniture)
 from chengnuo.records.task_plan import Commitment, LineReader, Section, section_kind
-from chengnuo.records.textclean import ascii_digits
 from chengnuo.zh.numerals import parse_numeral
+from chengnuo.zh.text import ascii_figures
 
 _PART = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>[^。]{1,40})$")
 _SUBSECTION = re.compile(r"^[（(]\s*(?P<num>[一二三四五六七八九十]+)\s*[）)]\s*(?P<title>.+)$")
@@ -189,7 +189,7 @@ class _ReportReader(LineReader):
         elif self.part_name == "attachment" and (match := _ITEM.match(bare)):
             self.close_paragraph()
             self.start_paragraph(self.segment(number, line, column),
-                                 item=int(ascii_digits(match["num"])))
+                                 item=int(ascii_figures(match["num"])))
         else:
             self.read_text(number, line, column)
         if ends_here:
@@ -323,7 +323,7 @@ class _ReportReader(LineReader):
     def start_attachment(self, number: int, digits: str | None, title: str | None) -> None:
         self.close_paragraph()
         self.name_unnamed_part(_part_before("attachment"))
-        value = int(ascii_digits(digits)) if digits else 1
+        value = int(ascii_figures(digits)) if digits else 1
         label = f"附件{value}" if digits else "附件"
         title = clean_text(title or "")
         self.part = self.add_section(f"{self.document_id}-a{value}", None, 1, label,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from chengnuo.errors import ChengnuoError
+from chengnuo.schema import allowed_values
 
 Row = dict[str, Any]
 
@@ -55,8 +56,11 @@ def read_tables(package_dir: Path) -> dict[str, list[Row]]:
 
 
 PARTLY_MET = "partly_met"
-# Best to worst, the order of every status chart and list.
-STATUS_ORDER = ("met", PARTLY_MET, "not_met", "reported", "no_evidence")
+# Best to worst, the order of every status chart and list: the outcome statuses
+# in their fields.yaml order, with the site's own `partly_met` (a commitment some
+# of whose targets were met, see `status`) right after `met`.
+_MET, *_WORSE = allowed_values("outcomes", "status")
+STATUS_ORDER = (_MET, PARTLY_MET, *_WORSE)
 
 
 @dataclass

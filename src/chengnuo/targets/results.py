@@ -14,8 +14,8 @@ from typing import Any, Callable
 from chengnuo.quantities import Quantity, find_quantities
 from chengnuo.records.textclean import clean_inline
 from chengnuo.targets.columns import quantity_columns
+from chengnuo.zh.text import sentence_around
 
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
 # A paragraph about the whole term of office rather than the last year.
 _FIVE_YEARS = re.compile(r"五年来|回首五年|过去五年|五年历程")
 
@@ -42,12 +42,8 @@ def result_rows(paragraph: dict[str, Any], year: int) -> list[dict[str, Any]]:
 
 
 def sentence(text: str, quantity: Quantity) -> str:
-    """The sentence of `text` that holds the quantity, its closing mark included."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, quantity.start):
-        start = match.end()
-    end_match = _SENTENCE_END.search(text, quantity.end)
-    end = end_match.end() if end_match else len(text)
+    """The clause of `text` that holds the quantity, its closing mark included."""
+    start, end = sentence_around(text, quantity.start, quantity.end, clauses=True)
     return text[start:end]
 
 

@@ -20,11 +20,11 @@ from chengnuo.targets.results import result_rows
 from chengnuo.records.stage import read_records, write_json
 from chengnuo.registry import load_registry
 from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
+from chengnuo.zh.text import sentence_around
 
 # A figure promised for a later year: 到2025年, 2025年前, 2022-2025年累计, 3年内.
 _DUE_YEAR = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年(?:底|前|末)|20\d\d\s*[-—–至]\s*(20\d\d)年")
 _WITHIN_YEARS = re.compile(r"([2-9两三四五])年内")
-_SENTENCE_END = re.compile(r"[。；;！？]")
 
 
 def target_rows(commitment: dict[str, Any], year: int) -> list[dict[str, Any]]:
@@ -47,9 +47,7 @@ def due_year(text: str, quantity: Quantity, year: int) -> int:
     document's year plus two, and the figures after the next full stop are due in
     the document's year again.
     """
-    sentence_start = 0
-    for match in _SENTENCE_END.finditer(text, 0, quantity.start):
-        sentence_start = match.end()
+    sentence_start, _ = sentence_around(text, quantity.start, quantity.end, clauses=True)
     due = year
     for match in _DUE_YEAR.finditer(text, sentence_start, quantity.start):
         due = max(due, int(next(g for g in match.groups() if g)))

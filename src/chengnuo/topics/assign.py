@@ -17,7 +17,7 @@ readers; keep the two in step):
    distinct keywords found; the highest score wins: `keyword:<heaviest word>`.
 3. Nothing found: the taxonomy's default topic, rule `default`.
 
-Words are found in normalised text (see taxonomy.normalise_text), reading left
+Words are found in normalised text (see chengnuo.zh.text.comparable), reading left
 to right and taking at each place the longest listed word, so that a word
 inside a longer one does not count (农村公路 is agriculture, not also 公路
 transport). Neutral words (聊城) are read the same way and count for nothing,
@@ -34,7 +34,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from chengnuo.topics.taxonomy import Taxonomy, bundled_taxonomy, normalise_text
+from chengnuo.topics.taxonomy import Taxonomy, bundled_taxonomy
+from chengnuo.zh.text import comparable
 
 
 class _Matcher:
@@ -98,12 +99,12 @@ def assign_topic(text_zh: str, section_titles: list[str],
     rule is `override:<word>`, `section:<word>`, `keyword:<word>` or `default`.
     """
     rules = _rules(taxonomy or bundled_taxonomy())
-    found = rules.texts.find(normalise_text(text_zh or ""))
+    found = rules.texts.find(comparable(text_zh or ""))
     for word, _ in found:
         if word in rules.overrides:
             return rules.overrides[word], f"override:{word}"
     for title in section_titles:
-        title = normalise_text(title or "")
+        title = comparable(title or "")
         if rules.broad is not None and rules.broad.search(title):
             break
         decided = rules.sections.best(rules.sections.find(title), rules.order)

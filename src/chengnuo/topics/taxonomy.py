@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import yaml
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
 from chengnuo.yaml_nodes import load_with_nodes
+from chengnuo.zh.text import comparable
 
 TOPICS_PATH = METADATA_DIR / "topics.yaml"
 TEXT_FIELDS = ("topic_id", "name_zh", "name_en", "description_zh", "description_en")
@@ -25,7 +25,6 @@ _TOPIC_FIELDS = (*TEXT_FIELDS, "section_keywords", "keywords", "overrides")
 _OPTIONAL = ("overrides",)
 _TOP_KEYS = ("default_topic", "broad_sections", "neutral_words", "topics")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_NOISE = re.compile(r"[\s*]+")
 
 
 @dataclass(frozen=True)
@@ -55,14 +54,6 @@ class Taxonomy:
     def rows(self) -> list[dict[str, str]]:
         """Rows of the `topics` table, in taxonomy order."""
         return [{key: getattr(t, key) for key in TEXT_FIELDS} for t in self.topics]
-
-
-def normalise_text(text: str) -> str:
-    """The form in which text, headings and keywords are compared: NFKC (full-width
-    letters and digits become ASCII), no whitespace, no Markdown bold markers (`*`
-    is never meaningful in these texts). NFKC once more at the end, because
-    removing a space can bring a combining mark next to a letter it composes with."""
-    return unicodedata.normalize("NFKC", _NOISE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 @functools.cache
@@ -155,9 +146,9 @@ def _words(value, what: str, path: Path, node) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
         raise ChengnuoError(f"{what} must be a list of words", path=path, line=_line(node))
     for word in value:
-        if normalise_text(word) != word:
+        if comparable(word) != word:
             raise ChengnuoError(f"{what}: {word!r} is not in normalised form "
-                                f"{normalise_text(word)!r}", path=path, line=_line(node))
+                                f"{comparable(word)!r}", path=path, line=_line(node))
     if len(set(value)) != len(value):
         raise ChengnuoError(f"{what} lists a word twice", path=path, line=_line(node))
     return tuple(value)
