@@ -5,9 +5,10 @@ from here, and this module imports no stage. The data package's descriptor,
 writer and validator, the downloads and the site all work from these objects, so a mistake in the YAML is caught here once, with the
 file and the offending name in the message.
 
-It also types values by their field (`cast`, `typed_row`): the one place where a
-row gets every column of its table and each value its Python type (Decimal for
-a number, never float), both when the package is written and when it is read.
+It also types values by their field (`cast`, `typed_row`, and back to text with
+`cell_text`): the one place where a row gets every column of its table and each
+value its Python type (Decimal for a number, never float), both when the
+package is written and when it is read.
 """
 
 from __future__ import annotations
@@ -311,6 +312,18 @@ def cast(field_type: str, value: Any) -> Any:
             pass
     got = repr(value) if isinstance(value, str) else f"{type(value).__name__} {value!r}"
     raise ValueError(f"must be {'an' if field_type[0] in 'aeiou' else 'a'} {field_type}, got {got}")
+
+
+def cell_text(value: Any) -> str:
+    """A value typed by `cast` as the package's CSV holds it: `cast` reads it back."""
+    if value is None:
+        return ""
+    # bool before int: True is an int to Python but `true` to a CSV reader.
+    if isinstance(value, bool):
+        return TRUE_VALUES[0] if value else FALSE_VALUES[0]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def typed_row(table: TableSpec, row: Mapping[str, Any], number: int) -> dict[str, Any]:

@@ -12,7 +12,6 @@ package in place.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -21,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from chengnuo.schema import FieldSpec, TableSpec, metadata, typed_row
+from chengnuo.schema import FieldSpec, TableSpec, cell_text, metadata, typed_row
 from chengnuo.datapackage.descriptor import build_descriptor, resource_path
 from chengnuo.errors import ChengnuoError
 from chengnuo.stage import replaced_folder
@@ -102,19 +101,7 @@ def _check_table_names(tables: Mapping[str, Any], specs: Mapping[str, TableSpec]
 def _row_cells(table: TableSpec, number: int, row: Row) -> tuple[str, ...]:
     """The row's cells as CSV text, in column order, once the schema has typed it."""
     typed = typed_row(table, row, number)
-    return tuple(_cell_text(typed[name]) for name in table.columns)
-
-
-def _cell_text(value: Any) -> str:
-    """A typed value (chengnuo.schema.cast) as the CSV writes it."""
-    if value is None:
-        return ""
-    # bool before int: True is an int to Python but `true` to a CSV reader.
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+    return tuple(cell_text(typed[name]) for name in table.columns)
 
 
 def _csv_line(cells: Sequence[str]) -> str:
