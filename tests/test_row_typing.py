@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chengnuo.errors import ChengnuoError
-from chengnuo.schema import cast, table_specs, typed_row
+from chengnuo.schema import cast, cell_text, table_specs, typed_row
 
 
 @pytest.mark.parametrize("field_type, value, typed", [
@@ -58,6 +58,19 @@ def test_a_number_read_from_its_text_is_the_same_number_with_the_same_digits(num
 @given(st.integers())
 def test_an_integer_read_from_its_text_is_the_same_integer(number):
     assert cast("integer", str(number)) == number
+
+
+@given(st.one_of(
+    st.tuples(st.just("number"), st.decimals(allow_nan=False, allow_infinity=False)),
+    st.tuples(st.just("integer"), st.integers()),
+    st.tuples(st.just("boolean"), st.booleans()),
+    st.tuples(st.just("date"), st.dates()),
+    st.tuples(st.just("string"), st.text(min_size=1)),
+))
+def test_what_the_writer_writes_the_reader_reads_back_the_same(typed):
+    field_type, value = typed
+    back = cast(field_type, cell_text(value))
+    assert (back, type(back), cell_text(back)) == (value, type(value), cell_text(value))
 
 
 def test_a_missing_column_is_null_and_every_value_is_typed():
