@@ -7,6 +7,7 @@ intended change, then review the diff.
 from __future__ import annotations
 
 import copy
+import csv
 import datetime as dt
 import json
 import os
@@ -161,7 +162,7 @@ def sample_tables() -> dict[str, list[dict]]:
              "named_as": "东昌府|侯营"},
         ],
         "links": [
-            {"commitment_id": f"{DOC}-5", "paragraph_id": f"{DOC}-p2", "similarity": 0.957},
+            {"commitment_id": f"{DOC}-5", "paragraph_id": f"{DOC}-p2", "similarity": Decimal("0.957")},
         ],
         "discrepancies": [
             {"discrepancy_id": f"{DOC}-5-d1", "commitment_id": f"{DOC}-5",
@@ -488,7 +489,7 @@ def test_writing_twice_gives_identical_bytes_whatever_the_input_order(tmp_path: 
 
 
 @pytest.mark.parametrize("value, cell", [
-    (None, ""), (True, "true"), (False, "false"), (7, "7"), (dt.date(2024, 2, 5), "2024-02-05"),
+    (None, ""), ("", ""),
     ("a,b", '"a,b"'), ('say "hi"', '"say ""hi"""'), ("line\nbreak", '"line\nbreak"'),
     ("carriage\rreturn", '"carriage\rreturn"'), (" leading space", " leading space"),
 ])
@@ -498,6 +499,37 @@ def test_cells_are_written_plainly_and_quoted_only_when_needed(tmp_path: Path, v
     write_package(tables, tmp_path / "p")
     text = (tmp_path / "p" / "data" / "people.csv").read_bytes().decode("utf-8")
     assert text == f"person_id,name_zh,name_en,jurisdiction_id\nzhang-san,张三,{cell},liaocheng\n"
+
+
+def csv_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+@pytest.mark.parametrize("column, value, cell", [
+    ("is_partial", True, "true"), ("is_partial", False, "false"), ("is_partial", "TRUE", "true"),
+    ("line_end", 7, "7"), ("line_end", "7", "7"),
+    ("issued_date", dt.date(2024, 2, 5), "2024-02-05"), ("issued_date", "2024-02-05", "2024-02-05"),
+    ("doc_number", None, ""),
+])
+def test_values_are_written_by_their_field_type(tmp_path: Path, column, value, cell):
+    tables = sample_tables()
+    tables["documents"][0][column] = value
+    write_package(tables, tmp_path / "p")
+    rows = csv_rows(tmp_path / "p" / "data" / "documents.csv")
+    assert rows[1][rows[0].index(column)] == cell
+
+
+@pytest.mark.parametrize("value, cell", [
+    (Decimal("5.50"), "5.50"), ("5.50", "5.50"), (5, "5"), ("-0.25", "-0.25"),
+])
+def test_numbers_are_written_with_their_own_digits(tmp_path: Path, value, cell):
+    tables = sample_tables()
+    tables["targets"][0]["value"] = value
+    write_package(tables, tmp_path / "p")
+    rows = csv_rows(tmp_path / "p" / "data" / "targets.csv")
+    target = next(row for row in rows if row[0] == tables["targets"][0]["target_id"])
+    assert target[rows[0].index("value")] == cell
 
 
 def test_rows_sort_by_sequence_and_natural_id_order_not_by_text(tmp_path: Path):
@@ -534,14 +566,16 @@ def test_natural_key_orders_embedded_numbers():
 
 
 @pytest.mark.parametrize("break_rows, message", [
-    (lambda t: t["commitments"][0].pop("text_zh"), "table 'commitments' row 1 "
-     f"(commitment_id={DOC}-5-1): missing column(s) text_zh"),
     (lambda t: t["people"][0].update(birthday="1970-01-01"),
      "table 'people' row 1 (person_id=zhang-san): unexpected column(s) birthday"),
     (lambda t: t.pop("units"), "missing table(s) units"),
     (lambda t: t.update(notes=[]), "unexpected table(s) notes"),
-    (lambda t: t["people"][0].update(name_en=["Zhang", "San"]), "column 'name_en' holds a list"),
-    (lambda t: t["documents"][0].update(year="twenty"), "column 'year' must be a number"),
+    (lambda t: t["people"][0].update(name_en=["Zhang", "San"]),
+     "table 'people' row 1 (person_id=zhang-san): column 'name_en' must be a string, "
+     "got list ['Zhang', 'San']"),
+    (lambda t: t["documents"][0].update(year="twenty"), "column 'year' must be an integer, got 'twenty'"),
+    (lambda t: t["links"][0].update(similarity=0.957), "column 'similarity' must be a number, "
+     "got float 0.957"),
 ])
 def test_a_bad_write_fails_clearly_and_leaves_the_previous_package(package_dir: Path, break_rows, message):
     before = all_bytes(package_dir)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from chengnuo.downloads.archive import build_timestamp
 from chengnuo.downloads.extracts import FORMULA_STARTS, csv_line, defused
-from chengnuo.downloads.package import read_package
+from chengnuo.datapackage.read import read_package
 from chengnuo.downloads.stage import write_downloads
 from chengnuo.downloads.xlsx import workbook_bytes
 from tests.downloads_fixtures import SMALL_TABLES, write_small_package

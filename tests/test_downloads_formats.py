@@ -186,7 +186,7 @@ def test_a_table_that_does_not_match_its_schema_names_file_and_line(tmp_path):
     shutil.copytree(REPO / "datapackage", tmp_path / "datapackage")
     people = tmp_path / "datapackage" / "data" / "people.csv"
     people.write_text(people.read_text("utf-8") + "too,many,cells,here,now\n", encoding="utf-8")
-    from chengnuo.downloads.package import read_package
+    from chengnuo.datapackage.read import read_package
     lines = len(people.read_text("utf-8").splitlines())
     with pytest.raises(ChengnuoError, match=rf"people.csv:{lines}: 5 cells, expected 4"):
         read_package(tmp_path / "datapackage")

@@ -14,7 +14,7 @@ import pytest
 from chengnuo.schema import load_metadata
 from chengnuo.downloads.archive import build_timestamp
 from chengnuo.downloads.dictionary import render_dictionary
-from chengnuo.downloads.package import read_package
+from chengnuo.datapackage.read import read_package
 from chengnuo.downloads.escape import code, md
 from chengnuo.downloads.page import demoted, human_size, reference_sections, render_page
 from chengnuo.downloads.stage import write_downloads

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chengnuo.downloads.package import read_package
+from chengnuo.datapackage.read import read_package
 from chengnuo.downloads.sqlite import bigram_tokens, search, write_database
 from chengnuo.errors import ChengnuoError
 from tests.conftest import REPO

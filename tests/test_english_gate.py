@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from chengnuo.i18n.apply import apply_translations, check_coverage, read_package_rows
+from chengnuo.datapackage.read import read_rows
+from chengnuo.i18n.apply import apply_translations, check_coverage
 from chengnuo.i18n.store import settings
 from chengnuo.project import Project
 from chengnuo.registry import load_registry
@@ -51,7 +52,7 @@ def without_entry(tmp_path: Path) -> Project:
 def test_the_committed_package_passes_the_gate_with_every_document_held():
     assert settings().required_coverage_percent == 100.0
     assert load_registry(MAIN).english_pending == frozenset()
-    applied = apply_translations(read_package_rows(MAIN.datapackage_dir), MAIN.translations_dir,
+    applied = apply_translations(read_rows(MAIN.datapackage_dir), MAIN.translations_dir,
                                  MAIN.root, pending=load_registry(MAIN).english_pending)
     check_coverage(applied.coverage)
     assert {name: (c.held_percent, c.pending) for name, c in applied.coverage.items()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chengnuo.i18n.apply import read_package_rows
+from chengnuo.datapackage.read import read_rows
 from chengnuo.i18n.checks import check_store, translation_problems
 from chengnuo.i18n.glossary import (Glossary, Term, form_pattern, name_terms, normalise_en,
                                      read_measures, read_terms)
@@ -148,7 +148,7 @@ def translation_files() -> list[str]:
 
 @pytest.fixture(scope="module")
 def package_rows():
-    return read_package_rows(REPO / "datapackage")
+    return read_rows(REPO / "datapackage")
 
 
 @pytest.mark.parametrize("file", translation_files())
@@ -172,7 +172,7 @@ def test_i18n_check_names_file_line_id_and_problem(tmp_path):
 
 
 def registry_names() -> list[tuple[str, str, str]]:
-    tables = read_package_rows(REPO / "datapackage")
+    tables = read_rows(REPO / "datapackage")
     return ([(d["document_id"], d["title_zh"], d["title_en"]) for d in tables["documents"]]
             + [(s["source_id"], s["publisher_zh"], s["publisher_en"]) for s in tables["sources"]
                if s["publisher_zh"]])

@@ -51,7 +51,7 @@ def test_counts(output):
     links, discrepancies = output
     assert (len(links), len({r["commitment_id"] for r in links}), len(discrepancies)) == (
         166, 146, 46)
-    assert all(Decimal("0.6") <= row["similarity"] <= 1 for row in links)
+    assert all(Decimal("0.6") <= Decimal(row["similarity"]) <= 1 for row in links)
     assert all(row["paragraph_id"].startswith(f"{REPORT}-p") for row in links)
 
 
@@ -165,4 +165,4 @@ def test_the_stage_output_is_the_same_twice(corpus, output):
     again = [json.loads((links_stage.folder(corpus) / f"{name}.json").read_text("utf-8"))
              for name in ("links", "discrepancies")]
     assert again[1] == output[1]
-    assert [{**row, "similarity": Decimal(row["similarity"])} for row in again[0]] == output[0]
+    assert again[0] == output[0]

@@ -248,9 +248,9 @@ def add(ctx: click.Context, path: Path, jurisdiction: str | None, year: int | No
 @click.pass_context
 def diff(ctx: click.Context, old: Path, new: Path) -> None:
     """Compare two data packages (folders holding datapackage.json) table by table."""
-    from chengnuo.ingest.diff import diff_packages, read_package, render
+    from chengnuo.ingest.diff import diff_packages, package_tables, render
 
-    diffs = _guarded(ctx, lambda where: diff_packages(read_package(old), read_package(new)), "diff")
+    diffs = _guarded(ctx, lambda where: diff_packages(package_tables(old), package_tables(new)), "diff")
     click.echo(render(diffs, ctx.obj["verbose"]))
 
 

@@ -4,13 +4,21 @@ Ground floor: every stage reads its fields, tables and enums (`allowed_values`)
 from here, and this module imports no stage. The data package's descriptor,
 writer and validator, the downloads and the site all work from these objects, so a mistake in the YAML is caught here once, with the
 file and the offending name in the message.
+
+It also types values by their field (`cast`, `typed_row`, and back to text with
+`cell_text`): the one place where a row gets every column of its table and each
+value its Python type (Decimal for a number, never float), both when the
+package is written and when it is read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -260,3 +268,86 @@ def table_specs() -> dict[str, TableSpec]:
 def allowed_values(table: str, column: str) -> tuple[str, ...]:
     """The enum of a column, in its listed order: the one list every stage checks against."""
     return tuple(metadata().tables[table].field(column).values)
+
+
+# ---- values typed by their field ----------------------------------------------
+
+# Frictionless' default spellings of true and false; the writer uses the first.
+TRUE_VALUES = ("true", "True", "TRUE", "1")
+FALSE_VALUES = ("false", "False", "FALSE", "0")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def cast(field_type: str, value: Any) -> Any:
+    """`value` as a field of `field_type` holds it: str, int, Decimal, bool or date; None if empty.
+
+    `value` is text (a CSV cell, a stage's exact decimal string) or already of
+    the type. A number is a Decimal and never a float, whose binary value has
+    lost the figure's own digits; a float is refused. Raises ValueError.
+    """
+    if value is None or (isinstance(value, str) and value == ""):
+        return None
+    if field_type == "string" and isinstance(value, str):
+        return value
+    if field_type in ("integer", "number") and isinstance(value, int) \
+            and not isinstance(value, bool):  # True is an int to Python, not to a reader
+        return value if field_type == "integer" else Decimal(value)
+    if field_type == "integer" and isinstance(value, str) and _INTEGER.fullmatch(value):
+        return int(value)
+    if field_type == "number" and isinstance(value, Decimal) and value.is_finite():
+        return value
+    if field_type == "number" and isinstance(value, str) and _NUMBER.fullmatch(value):
+        return Decimal(value)
+    if field_type == "boolean" and isinstance(value, bool):
+        return value
+    if field_type == "boolean" and isinstance(value, str) and value in TRUE_VALUES + FALSE_VALUES:
+        return value in TRUE_VALUES
+    if field_type == "date" and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if field_type == "date" and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    got = repr(value) if isinstance(value, str) else f"{type(value).__name__} {value!r}"
+    raise ValueError(f"must be {'an' if field_type[0] in 'aeiou' else 'a'} {field_type}, got {got}")
+
+
+def cell_text(value: Any) -> str:
+    """A value typed by `cast` as the package's CSV holds it: `cast` reads it back."""
+    if value is None:
+        return ""
+    # bool before int: True is an int to Python but `true` to a CSV reader.
+    if isinstance(value, bool):
+        return TRUE_VALUES[0] if value else FALSE_VALUES[0]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def typed_row(table: TableSpec, row: Mapping[str, Any], number: int) -> dict[str, Any]:
+    """Row `number` of `table` with every column, in column order, each value cast by its field.
+
+    A column the row lacks is null: a stage gives only the columns it knows, and
+    the ones later stages fill (a topic, an English text) stay empty until then.
+    A column the table does not have, or a value its type cannot hold, is a
+    ChengnuoError naming the table, the row, the column and the value.
+    """
+    where = f"table {table.name!r} row {number}"
+    if not isinstance(row, Mapping):
+        raise ChengnuoError(f"{where}: a row must be a mapping of column to value, "
+                            f"not {type(row).__name__}")
+    key = ", ".join(f"{c}={row[c]}" for c in table.primary_key if c in row)
+    where += f" ({key})" if key else ""
+    unexpected = sorted(str(c) for c in row if c not in table.columns)
+    if unexpected:
+        raise ChengnuoError(f"{where}: unexpected column(s) {', '.join(unexpected)}",
+                            hint=f"a {table.name} row has: {', '.join(table.columns)}")
+    typed = {}
+    for spec in table.fields:
+        try:
+            typed[spec.name] = cast(spec.type, row.get(spec.name))
+        except ValueError as error:
+            raise ChengnuoError(f"{where}: column {spec.name!r} {error}") from None
+    return typed

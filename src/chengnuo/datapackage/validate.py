@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-
-from frictionless import Error, FrictionlessException, Package
+from typing import TYPE_CHECKING
 
 from chengnuo.schema import metadata
 from chengnuo.datapackage.descriptor import resource_path
+
+if TYPE_CHECKING:
+    from frictionless import Error
 
 
 def validate_package(path: Path | str) -> list[str]:
@@ -28,6 +30,10 @@ def validate_package(path: Path | str) -> list[str]:
 
 
 def _frictionless_problems(descriptor: Path) -> list[str]:
+    # Imported here: it takes most of a second, and the package's readers (the
+    # site, the downloads, `chengnuo diff`) import chengnuo.datapackage without it.
+    from frictionless import FrictionlessException, Package
+
     try:
         package = Package(str(descriptor))
         # Foreign keys need every table loaded in one process, so no parallel run.

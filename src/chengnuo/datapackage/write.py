@@ -12,7 +12,6 @@ package in place.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -21,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from chengnuo.schema import FieldSpec, TableSpec, metadata
+from chengnuo.schema import FieldSpec, TableSpec, cell_text, metadata, typed_row
 from chengnuo.datapackage.descriptor import build_descriptor, resource_path
 from chengnuo.errors import ChengnuoError
 from chengnuo.stage import replaced_folder
@@ -42,9 +41,10 @@ def write_package(tables: Mapping[str, Sequence[Row]], out_dir: Path,
     """Write every table of the package into `out_dir`, replacing what was there.
 
     `tables` maps each table name of tables.yaml to its rows; each row is a
-    mapping with exactly that table's columns. Raises ChengnuoError, before
-    anything is written, when a table or column is missing or unexpected or a
-    value cannot be written. `check` (e.g. validate_package) runs on the new
+    mapping of some of that table's columns (chengnuo.schema.typed_row: a
+    missing column is empty, each value is typed by its field). Raises
+    ChengnuoError, before anything is written, when a table is missing or
+    unexpected, a column unexpected, or a value does not fit its field. `check` (e.g. validate_package) runs on the new
     package before it replaces the old one; if it returns problems, the old
     package stays and ChengnuoError quotes them. Returns the datapackage.json path.
     """
@@ -99,39 +99,9 @@ def _check_table_names(tables: Mapping[str, Any], specs: Mapping[str, TableSpec]
 
 
 def _row_cells(table: TableSpec, number: int, row: Row) -> tuple[str, ...]:
-    """The row's cells as CSV text, in column order; checks the row has exactly the columns."""
-    where = f"table {table.name!r} row {number}"
-    if not isinstance(row, Mapping):
-        raise ChengnuoError(f"{where}: a row must be a mapping of column to value, "
-                            f"not {type(row).__name__}")
-    missing = [c for c in table.columns if c not in row]
-    unexpected = sorted(str(c) for c in row if c not in table.columns)
-    if missing or unexpected:
-        key = ", ".join(f"{c}={row[c]}" for c in table.primary_key if c in row)
-        problems = []
-        if missing:
-            problems.append(f"missing column(s) {', '.join(missing)}")
-        if unexpected:
-            problems.append(f"unexpected column(s) {', '.join(unexpected)}")
-        raise ChengnuoError(f"{where}{f' ({key})' if key else ''}: {'; '.join(problems)}",
-                            hint=f"a {table.name} row has exactly: {', '.join(table.columns)}")
-    return tuple(_cell_text(row[f.name], f, where) for f in table.fields)
-
-
-def _cell_text(value: Any, field: FieldSpec, where: str) -> str:
-    if value is None:
-        return ""
-    # bool before int: True is an int to Python but `true` to a CSV reader.
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (str, int, Decimal)):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise ChengnuoError(f"{where}: column {field.name!r} holds a {type(value).__name__}, "
-                        "which cannot be written to CSV")
+    """The row's cells as CSV text, in column order, once the schema has typed it."""
+    typed = typed_row(table, row, number)
+    return tuple(cell_text(typed[name]) for name in table.columns)
 
 
 def _csv_line(cells: Sequence[str]) -> str:
@@ -148,7 +118,7 @@ def natural_key(text: str) -> tuple[Any, ...]:
     return (tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), text)
 
 
-def _cell_sort_key(field: FieldSpec, table: str) -> Callable[[str], tuple[Any, ...]]:
+def _cell_sort_key(field: FieldSpec) -> Callable[[str], tuple[Any, ...]]:
     values = list(field.values)
 
     def key(text: str) -> tuple[Any, ...]:
@@ -157,11 +127,7 @@ def _cell_sort_key(field: FieldSpec, table: str) -> Callable[[str], tuple[Any, .
         if values:
             return (1, values.index(text) if text in values else len(values), natural_key(text))
         if field.type in ("integer", "number"):
-            try:
-                return (1, Decimal(text))
-            except ArithmeticError:
-                raise ChengnuoError(f"table {table!r}: column {field.name!r} must be a "
-                                    f"number, got {text!r}") from None
+            return (1, Decimal(text))  # written from a typed value, so it reads back
         return (1, natural_key(text))
 
     return key
@@ -172,7 +138,7 @@ def _row_sort_key(table: TableSpec) -> Callable[[tuple[str, ...]], tuple[Any, ..
     # out the same way whatever order the records stage produced them in.
     order = list(table.row_order) + [c for c in table.primary_key if c not in table.row_order]
     positions = [table.columns.index(c) for c in order]
-    keys = [_cell_sort_key(table.field(c), table.name) for c in order]
+    keys = [_cell_sort_key(table.field(c)) for c in order]
 
     def key(cells: tuple[str, ...]) -> tuple[Any, ...]:
         return tuple(k(cells[i]) for k, i in zip(keys, positions))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chengnuo.downloads.package import Package
+from chengnuo.datapackage.read import Package
 from chengnuo.downloads.sqlite import (
     BIGRAM_TABLE,
     SEARCH_COLUMNS,

@@ -11,7 +11,7 @@ descriptions, so a reader can check a translation against the original.
 from __future__ import annotations
 
 from chengnuo.downloads.escape import code, md
-from chengnuo.downloads.package import Field, Package, Table
+from chengnuo.datapackage.read import Field, Package, Table
 
 WORDS = {
     "zh": {"heading": "数据字典", "intro": "数据包中每张表的每一列，取自 datapackage.json。空单元格表示没有值。",

@@ -21,12 +21,14 @@ jurisdiction, including the city and zones) when `mentions` exists.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
-from chengnuo.downloads.package import Package, Table, Value
+from chengnuo.datapackage.read import Package, Table, Value
 from chengnuo.errors import ChengnuoError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,8 +61,18 @@ def csv_line(cells: Sequence[str]) -> str:
 
 def table_json(table: Table) -> str:
     """The table as a JSON array of objects, one row per line, values typed."""
-    lines = [json.dumps(row, ensure_ascii=False) for row in table.rows]
+    lines = [json.dumps(row, ensure_ascii=False, default=_json_value) for row in table.rows]
     return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+
+
+def _json_value(value: object) -> object:
+    """JSON has neither decimals nor dates: a number is a JSON number, which
+    every JSON reader takes as a double, and a date is its ISO text."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} {value!r} has no JSON form")
 
 
 def _extract_csv(table: Table, rows: Iterable[dict[str, str]],

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from chengnuo.downloads.dictionary import render_dictionary
 from chengnuo.downloads.escape import code, md
-from chengnuo.downloads.package import Package
+from chengnuo.datapackage.read import Package
 
 LINK_BASE = "downloads/"
 COMMITMENT_URL = "commitments/{commitment_id}/"

@@ -25,11 +25,13 @@ it, so the same package gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
-from chengnuo.downloads.package import Package, Table
+from chengnuo.datapackage.read import Package, Table, Value
 from chengnuo.errors import ChengnuoError
 from chengnuo.zh.text import bigrams
 
@@ -86,7 +88,17 @@ def _create_table(table: Table) -> str:
 def _insert_rows(connection: sqlite3.Connection, table: Table) -> None:
     marks = ", ".join("?" for _ in table.fields)
     sql = f"INSERT INTO {quote(table.name)} VALUES ({marks})"
-    connection.executemany(sql, ([row[c] for c in table.columns] for row in table.rows))
+    connection.executemany(sql, ([_sql_value(row[c]) for c in table.columns]
+                                 for row in table.rows))
+
+
+def _sql_value(value: Value) -> object:
+    """SQLite stores a REAL as a binary double and has no date type (dates are ISO text)."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _searchable(package: Package) -> bool:

@@ -28,7 +28,7 @@ from pathlib import Path
 from chengnuo.downloads.archive import build_timestamp, package_zip
 from chengnuo.downloads.datasette import datasette_metadata
 from chengnuo.downloads.extracts import county_extracts, table_json, topic_extracts
-from chengnuo.downloads.package import Package, read_package
+from chengnuo.datapackage.read import Package, read_package
 from chengnuo.downloads.escape import md
 from chengnuo.downloads.page import FileEntry, render_page
 from chengnuo.downloads.sqlite import write_database

@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from chengnuo.downloads.archive import repack
-from chengnuo.downloads.package import Package, Table, Value
+from chengnuo.datapackage.read import Package, Table, Value
 from chengnuo.errors import BuildWarning, ChengnuoError
 
 # Excel's limits: a sheet name has at most 31 characters, a cell 32,767.
@@ -81,8 +81,8 @@ def _add_sheet(workbook: Workbook, table: Table, path: str,
         cells: list[object] = []
         for field in table.fields:
             value = row[field.name]
-            if field.type == "date" and isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=dt.date.fromisoformat(value))
+            if isinstance(value, dt.date):
+                cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = DATE_FORMAT
                 value = cell
             elif isinstance(value, str):

@@ -27,7 +27,7 @@ from chengnuo.i18n.numbers import format_en
 from chengnuo.yaml_nodes import load_with_nodes
 from chengnuo.zh.numerals import split_unit
 
-Number = Union[Decimal, str, int, float]
+Number = Union[Decimal, str, int]
 RANGE = "–"  # between value and value_max, in both languages
 
 
@@ -88,12 +88,11 @@ def english_unit(unit: str) -> ReaderUnit:
 
 
 def decimal(value: Number) -> Decimal:
-    """The exact figure. A float comes from the site's CSV reader; its repr is the
-    shortest text that reads back as the same float, i.e. the CSV's own digits."""
+    """The exact figure; a float, whose binary value has lost the report's digits, is refused."""
     if isinstance(value, Decimal):
         return value
     if isinstance(value, float):
-        return Decimal(repr(value))
+        raise TypeError(f"a figure must be a Decimal, not the float {value!r}")
     return Decimal(str(value).strip())
 
 

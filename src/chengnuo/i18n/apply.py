@@ -1,7 +1,8 @@
 """Apply the translation store to the tables of the data package, and measure coverage.
 
 read:  the rows of every table (in memory while the datapackage stage builds them,
-       or from datapackage/data/*.csv for `chengnuo i18n status`/`todo`/`check`)
+       or as chengnuo.datapackage.read reads the package for `chengnuo i18n
+       status`/`todo`/`check`, in chengnuo.i18n.commands)
 work:  match each translated row to its entry by id and hash of the Chinese
 write: the `…_en` column (current English only) and `translation_status`
 
@@ -15,7 +16,6 @@ pending (reports/registry.yaml `english: pending`): those rows are counted, so
 
 from __future__ import annotations
 
-import csv
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -200,20 +200,6 @@ def check_coverage(coverage: dict[str, Coverage], conf: Settings | None = None) 
 def _floor(percent: float) -> str:
     # Rounded down, so a table one row short of 100% never reads "100.0%".
     return f"{math.floor(percent * 10 + 1e-9) / 10:.1f}"
-
-
-def read_package_rows(datapackage_dir: Path) -> Rows:
-    """Every table of a written data package, with empty cells as None."""
-    folder = datapackage_dir / "data"
-    if not folder.is_dir():
-        raise ChengnuoError("no data package to read", path=datapackage_dir,
-                            hint="run `chengnuo build` first")
-    tables: Rows = {}
-    for path in sorted(folder.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            tables[path.stem] = [{k: (v if v != "" else None) for k, v in row.items()}
-                                 for row in csv.DictReader(handle)]
-    return tables
 
 
 def format_status(coverage: dict[str, Coverage], conf: Settings | None = None,

@@ -7,8 +7,9 @@ the effect of an edit without rebuilding.
 
 from __future__ import annotations
 
+from chengnuo.datapackage.read import read_rows
 from chengnuo.errors import ChengnuoError
-from chengnuo.i18n.apply import Applied, apply_translations, format_status, read_package_rows
+from chengnuo.i18n.apply import Applied, apply_translations, format_status
 from chengnuo.i18n.glossary import Glossary
 from chengnuo.i18n.numbers import format_en, zh_numbers
 from chengnuo.i18n.store import settings, skeleton
@@ -17,7 +18,7 @@ from chengnuo.registry import load_registry
 
 
 def applied(project: Project, pending: frozenset[str] = frozenset()) -> Applied:
-    return apply_translations(read_package_rows(project.datapackage_dir),
+    return apply_translations(read_rows(project.datapackage_dir),
                               project.translations_dir, project.root, pending=pending)
 
 
@@ -33,7 +34,7 @@ def todo(project: Project, table: str, document: str) -> str:
     if table not in conf.translated:
         raise ChengnuoError(f"no translated table {table!r}",
                             hint="one of " + ", ".join(conf.translated))
-    tables = read_package_rows(project.datapackage_dir)
+    tables = read_rows(project.datapackage_dir)
     if table not in tables:
         raise ChengnuoError(f"table {table!r} is not in the data package yet",
                             path=project.relative(project.datapackage_dir))
@@ -68,7 +69,7 @@ def hints(zh: str, glossary: Glossary) -> list[str]:
 def check(project: Project) -> tuple[str, int]:
     """The problems of every current translation, one per line, and how many there are."""
     from chengnuo.i18n.checks import check_store
-    problems = check_store(project, read_package_rows(project.datapackage_dir))
+    problems = check_store(project, read_rows(project.datapackage_dir))
     lines = [str(p) for p in problems]
     lines.append(f"{len(problems)} problem(s) in the translations" if problems
                  else "every current translation passes the number and glossary checks")

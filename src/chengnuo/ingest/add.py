@@ -19,7 +19,7 @@ import yaml
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.ingest.detect import DetectedDocument, Places
-from chengnuo.ingest.diff import TableDiff, diff_packages, read_package
+from chengnuo.ingest.diff import TableDiff, diff_packages, package_tables
 from chengnuo.ingest.inspect import Inspection, document_id, inspect_file
 from chengnuo.project import Project
 from chengnuo.registry import PENDING, latest_year, load_registry
@@ -96,7 +96,7 @@ def add_file(project: Project, file: Path, shown_as: str, run_build: Callable[[]
             project.registry_path.write_text(registry_text, encoding="utf-8")
             target.unlink(missing_ok=True)
             raise
-        diffs = diff_packages(read_package(before), read_package(project.datapackage_dir))
+        diffs = diff_packages(package_tables(before), package_tables(project.datapackage_dir))
     return Added(source_id, f"reports/{target.name}", inspection, reports, diffs)
 
 

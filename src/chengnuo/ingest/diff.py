@@ -9,14 +9,13 @@ its rows as added or removed, so a new table (outcomes, say) shows up whole.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chengnuo.datapackage.read import Table, read_package
 from chengnuo.errors import ChengnuoError
+from chengnuo.schema import cell_text
 
 # Tables whose rows are listed one by one in the report, with the column that names them.
 LISTED = {"documents": "title_zh", "sources": "path"}
@@ -37,47 +36,32 @@ class TableDiff:
         return bool(self.added or self.removed or self.changed)
 
 
-@dataclass
-class Table:
-    key: list[str]
-    rows: list[dict]
+def package_tables(folder: Path) -> dict[str, Table]:
+    """The tables of the data package in `folder` (chengnuo.datapackage.read_package).
 
-
-def read_package(folder: Path) -> dict[str, Table]:
-    """The tables of a data package folder; a folder without one is an empty package."""
-    descriptor = folder / "datapackage.json"
+    A folder that does not exist is an empty package, as before a first build.
+    """
     if not folder.exists():
         return {}
-    if not descriptor.is_file():
+    if not (folder / "datapackage.json").is_file():
         raise ChengnuoError("not a data package: it has no datapackage.json", path=str(folder),
                             hint="give the folder that holds datapackage.json")
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-        tables = {}
-        for resource in package["resources"]:
-            if not str(resource.get("path", "")).endswith(".csv"):
-                continue
-            data = (folder / resource["path"]).read_text(encoding="utf-8")
-            tables[resource["name"]] = Table(list(resource.get("schema", {}).get("primaryKey") or []),
-                                             list(csv.DictReader(io.StringIO(data))))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ChengnuoError(f"cannot read the data package: {type(error).__name__}: {error}",
-                            path=str(descriptor), hint="rebuild it with `chengnuo build`") from None
-    return tables
+    return read_package(folder).tables
 
 
 def diff_packages(old: dict[str, Table], new: dict[str, Table]) -> list[TableDiff]:
     out = []
     document_of = {row.get("commitment_id"): row.get("document_id")
-                   for package in (old, new) for row in package.get("commitments", Table([], [])).rows}
+                   for package in (old, new)
+                   for row in (package["commitments"].rows if "commitments" in package else ())}
     for name in sorted(set(old) | set(new), key=lambda n: (n not in LISTED, n)):
-        before = old.get(name, Table([], []))
-        after = new.get(name, Table([], []))
-        key = after.key or before.key
+        before = old[name].rows if name in old else ()
+        after = new[name].rows if name in new else ()
+        key = list((new.get(name) or old[name]).primary_key)
         result = TableDiff(name, key, document_of=document_of)
         if key:
-            rows_before = {tuple(r.get(k) for k in key): r for r in before.rows}
-            rows_after = {tuple(r.get(k) for k in key): r for r in after.rows}
+            rows_before = {tuple(r.get(k) for k in key): r for r in before}
+            rows_after = {tuple(r.get(k) for k in key): r for r in after}
             result.added = [rows_after[k] for k in rows_after if k not in rows_before]
             result.removed = [rows_before[k] for k in rows_before if k not in rows_after]
             for k in rows_after.keys() & rows_before.keys():
@@ -85,10 +69,10 @@ def diff_packages(old: dict[str, Table], new: dict[str, Table]) -> list[TableDif
                 columns += [c for c in rows_before[k] if c not in rows_after[k]]
                 if columns:
                     result.changed.append((rows_before[k], rows_after[k], columns))
-            result.changed.sort(key=lambda change: tuple(change[1].get(k) or "" for k in key))
+            result.changed.sort(key=lambda change: tuple(cell_text(change[1].get(k)) for k in key))
         else:
-            counted_before = Counter(tuple(sorted(r.items())) for r in before.rows)
-            counted_after = Counter(tuple(sorted(r.items())) for r in after.rows)
+            counted_before = Counter(tuple(sorted(r.items())) for r in before)
+            counted_after = Counter(tuple(sorted(r.items())) for r in after)
             result.added = [dict(r) for r in (counted_after - counted_before).elements()]
             result.removed = [dict(r) for r in (counted_before - counted_after).elements()]
         out.append(result)
@@ -143,5 +127,5 @@ def _per_document(diff: TableDiff) -> list[str]:
 
 
 def _short(value) -> str:
-    text = "" if value is None else str(value)
+    text = cell_text(value)
     return repr(text if len(text) <= 40 else text[:40] + "…")

@@ -11,7 +11,6 @@ write: build/links/links.json and build/links/discrepancies.json (the rows of
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 from chengnuo.errors import ChengnuoError
@@ -104,8 +103,8 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
 
 
 def read_links(project: Project) -> tuple[list[dict], list[dict]]:
-    """The stage's output: rows of the links (similarity as a Decimal) and
-    discrepancies tables."""
+    """The stage's output: rows of the links (similarity as an exact decimal
+    string) and discrepancies tables."""
     try:
         links, discrepancies = (
             json.loads((folder(project) / f"{name}.json").read_text(encoding="utf-8"))
@@ -113,4 +112,4 @@ def read_links(project: Project) -> tuple[list[dict], list[dict]]:
     except FileNotFoundError as error:
         raise ChengnuoError("no links", path=project.relative(folder(project)),
                             hint="run `chengnuo links` first") from error
-    return [{**row, "similarity": Decimal(row["similarity"])} for row in links], discrepancies
+    return links, discrepancies

@@ -10,6 +10,7 @@ write: build/outcomes/{outcomes,indicator_series,indicators}.json
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from chengnuo.errors import ChengnuoError
@@ -60,7 +61,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
                              review["sentences"])
         outcomes[target["target_id"]] = {
             "target_id": target["target_id"], "commitment_id": target["commitment_id"],
-            "method": "auto", "note": None, "evidence_en": None, **found}
+            "method": "auto", "note": None, **found}
 
     shown = project.relative(project.reports_dir / REVIEWS_FILE)
     warnings = apply_reviews(outcomes, {r["result_id"]: r for r in results},
@@ -88,7 +89,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
 
 def _texts(row: dict[str, Any]) -> dict[str, Any]:
     """Numbers as exact decimal strings for the JSON file."""
-    return {key: decimal_text(value) if key in ("confidence", "reported_value") else value
+    return {key: decimal_text(value) if isinstance(value, Decimal) else value
             for key, value in row.items()}
 
 

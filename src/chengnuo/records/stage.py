@@ -44,12 +44,11 @@ def parse_document(project: Project, document: Document, lines: list[str], path:
             path, item.line_end, warnings)
     sections = [{"section_id": s.section_id, "document_id": document.document_id,
                  "parent_id": s.parent_id, "level": s.level, "label": s.label,
-                 "title_zh": s.title_zh, "title_en": None, "line": s.line}
+                 "title_zh": s.title_zh, "line": s.line}
                 for s in parsed.sections]
     commitments = [{"commitment_id": c.commitment_id, "document_id": document.document_id,
                     "label": c.label, "parent_id": c.parent_id, "seq": c.seq, "kind": c.kind,
-                    "section_id": c.section_id, "topic_id": None, "text_zh": c.text_zh,
-                    "text_en": None, "source_text": c.source_text,
+                    "section_id": c.section_id, "text_zh": c.text_zh, "source_text": c.source_text,
                     "line_start": c.line_start, "line_end": c.line_end}
                    for c in parsed.commitments]
     paragraphs = [{"paragraph_id": p.paragraph_id, "document_id": document.document_id,

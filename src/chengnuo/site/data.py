@@ -1,58 +1,27 @@
 """Read datapackage/ into the indexes the pages need.
 
 The site is built from the published package only, so a reader can rebuild
-every page from the data they download. Tables that other stages have not
+every page from the data they download. The rows are typed as the package's
+one reader types them (chengnuo.datapackage.read): a figure is a Decimal with
+the CSV's own digits, so 500 never shows as 500.0. Tables that other stages have not
 produced yet are simply absent: `SiteData.has(name)` tells a page to leave that
 section out instead of failing.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chengnuo.errors import ChengnuoError
+from chengnuo.datapackage.read import read_rows
 from chengnuo.schema import allowed_values
 
 Row = dict[str, Any]
 
 # The city and its eleven counties, districts and zones: the areas that get a page.
 AREA_LEVELS = ("city", "district", "county_city", "county", "zone")
-
-
-def _convert(value: str, kind: str) -> Any:
-    if value == "":
-        return None
-    if kind == "integer":
-        return int(value)
-    if kind == "number":
-        return float(value)
-    if kind == "boolean":
-        return value == "true"
-    return value
-
-
-def read_tables(package_dir: Path) -> dict[str, list[Row]]:
-    """Every resource of datapackage.json as typed rows, in file order."""
-    descriptor_path = package_dir / "datapackage.json"
-    try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ChengnuoError(f"cannot read the data package: {error}", path=descriptor_path,
-                            hint="run `chengnuo datapackage` first") from error
-    tables: dict[str, list[Row]] = {}
-    for resource in descriptor["resources"]:
-        types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
-        path = package_dir / resource["path"]
-        with path.open(encoding="utf-8", newline="") as handle:
-            tables[resource["name"]] = [
-                {name: _convert(value, types.get(name, "string")) for name, value in row.items()}
-                for row in csv.DictReader(handle)]
-    return tables
 
 
 PARTLY_MET = "partly_met"
@@ -86,7 +55,7 @@ class SiteData:
 
     @classmethod
     def load(cls, package_dir: Path) -> "SiteData":
-        tables = read_tables(package_dir)
+        tables = read_rows(package_dir)
         data = cls(tables)
         keyed = {"documents": "document_id", "commitments": "commitment_id", "units": "unit_id",
                  "people": "person_id", "jurisdictions": "jurisdiction_id",

@@ -35,7 +35,6 @@ def result_rows(paragraph: dict[str, Any], year: int) -> list[dict[str, Any]]:
             "reported_year": year - 1,
             "period": period,
             "text_zh": sentence(text, q),
-            "text_en": None,
             "line": line_of(q.start, q.span),
         })
     return rows

@@ -34,7 +34,6 @@ def target_rows(commitment: dict[str, Any], year: int) -> list[dict[str, Any]]:
         "target_id": f"{commitment['commitment_id']}-q{number}",
         "commitment_id": commitment["commitment_id"],
         **quantity_columns(q),
-        "indicator_en": None,
         "due_year": due_year(text, q, year),
     } for number, q in enumerate(find_quantities(text), start=1)]
 

@@ -1,28 +1,29 @@
 """Read the published data package (datapackage.json + CSV) into typed tables.
 
-The downloads are made from the package as published, not from the metadata:
-whatever tables datapackage.json lists are what every format carries, in its
-resource order. Values are typed by the descriptor (integer, number, boolean;
-dates and everything else stay text), and an empty cell is a missing value.
+The one reader of the package: the site, the downloads, `chengnuo diff` and
+`chengnuo i18n` all read it here, as published rather than from the metadata,
+so whatever tables datapackage.json lists are what they get, in its resource
+order. Each cell is typed by its field in the descriptor, the way the writer
+typed it (chengnuo.schema.cast): a number is a Decimal with the CSV's own
+digits, never a float; integers, booleans and dates are int, bool and date;
+an empty cell is None.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-# A foreign key says the same in the metadata and in the descriptor written from it.
-from chengnuo.schema import ForeignKey
 from chengnuo.errors import ChengnuoError
+# A foreign key says the same in the metadata and in the descriptor written from it.
+from chengnuo.schema import ForeignKey, cast
 
-# Frictionless' default spellings of true and false.
-TRUE_VALUES = ("true", "True", "TRUE", "1")
-FALSE_VALUES = ("false", "False", "FALSE", "0")
-
-Value = str | int | float | bool | None
+Value = str | int | Decimal | bool | dt.date | None
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,11 @@ def read_package(folder: Path) -> Package:
     return Package(folder=folder, descriptor=descriptor, tables=tables)
 
 
+def read_rows(folder: Path) -> dict[str, list[dict[str, Value]]]:
+    """Every table of the package in `folder` as its typed rows, in resource order."""
+    return {name: list(table.rows) for name, table in read_package(folder).tables.items()}
+
+
 def _read_table(folder: Path, resource: dict[str, Any]) -> Table:
     schema = resource.get("schema") or {}
     fields = tuple(Field(name=f["name"], type=f.get("type", "string"),
@@ -155,18 +161,6 @@ def _typed(cell: str, field: Field, missing: list[str], path: Path, line: int) -
     if cell in missing:
         return None
     try:
-        if field.type == "integer":
-            return int(cell)
-        if field.type == "number":
-            return float(cell)
-    except ValueError:
-        raise ChengnuoError(f"column {field.name!r}: {cell!r} is not a {field.type}",
-                            path=path, line=line) from None
-    if field.type == "boolean":
-        if cell in TRUE_VALUES:
-            return True
-        if cell in FALSE_VALUES:
-            return False
-        raise ChengnuoError(f"column {field.name!r}: {cell!r} is not a boolean",
-                            path=path, line=line)
-    return cell
+        return cast(field.type, cell)
+    except ValueError as error:
+        raise ChengnuoError(f"column {field.name!r} {error}", path=path, line=line) from None
