@@ -6,24 +6,25 @@ import pytest
 
 from chengnuo.quantities import METRICS, MODIFIERS, find_quantities
 from chengnuo.targets import stage as targets_stage
-from chengnuo.targets.stage import due_year, read_targets
+from chengnuo.stage import read_output
+from chengnuo.targets.stage import due_year
 
 
 @pytest.fixture(scope="module")
 def targets(corpus):
     targets_stage.run(corpus)
-    return read_targets(corpus)
+    return read_output(corpus, "targets", "targets")
 
 
 @pytest.fixture(scope="module")
 def commitments(corpus):
-    return {c["commitment_id"]: c for f in sorted(corpus.records_dir.glob("*.json"))
+    return {c["commitment_id"]: c for f in sorted(corpus.stage_dir("records").glob("*.json"))
             for c in json.loads(f.read_text(encoding="utf-8"))["commitments"]}
 
 
 @pytest.fixture(scope="module")
 def results(targets, corpus):
-    return read_targets(corpus, "results")
+    return read_output(corpus, "targets", "results")
 
 
 def render(rows, columns):

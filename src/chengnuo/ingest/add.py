@@ -18,13 +18,13 @@ from typing import Callable
 import yaml
 
 from chengnuo.errors import ChengnuoError
+from chengnuo.formats import FORMATS
 from chengnuo.ingest.detect import DetectedDocument, Places
 from chengnuo.ingest.diff import TableDiff, diff_packages, read_package
 from chengnuo.ingest.inspect import Inspection, inspect_file
 from chengnuo.project import Project
 from chengnuo.registry import PENDING, load_registry
 from chengnuo.stage import StageReport
-from chengnuo.text.extract import FORMATS
 
 
 @dataclass

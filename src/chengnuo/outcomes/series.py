@@ -14,7 +14,7 @@ from typing import Any
 
 from chengnuo.outcomes.indicators import Indicator, headline_indicators
 from chengnuo.quantities import unit_scale
-from chengnuo.targets.columns import decimal_text
+from chengnuo.stage import decimal_text
 
 _KIND_ORDER = {"expected_target": 0, "task": 1}
 

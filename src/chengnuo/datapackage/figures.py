@@ -9,10 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from chengnuo.outcomes.stage import TABLES as OUTCOME_TABLES
-from chengnuo.outcomes.stage import read_outcomes
 from chengnuo.project import Project
-from chengnuo.targets.stage import read_targets
+from chengnuo.stage import read_output
 
 # Columns holding a number kept as a decimal string by the stages.
 NUMBER_COLUMNS = ("value", "value_max", "reported_value", "reported_value_max",
@@ -21,8 +19,9 @@ NUMBER_COLUMNS = ("value", "value_max", "reported_value", "reported_value_max",
 
 def figure_tables(project: Project) -> dict[str, list[dict[str, Any]]]:
     """The tables of build/targets and build/outcomes, ready for the data package."""
-    tables = {name: read_targets(project, name) for name in ("targets", "results")}
-    tables.update({name: read_outcomes(project, name) for name in OUTCOME_TABLES})
+    tables = {name: read_output(project, "targets", name) for name in ("targets", "results")}
+    tables.update({name: read_output(project, "outcomes", name)
+                   for name in ("outcomes", "indicator_series", "indicators")})
     return {name: [_numbers(row) for row in rows] for name, rows in tables.items()}
 
 
