@@ -192,7 +192,7 @@ def _i18n_call(ctx: click.Context, work: Callable[[Project], str]) -> None:
 def status(ctx: click.Context) -> None:
     """Print translation coverage per table, the gate, and which documents are pending
     (reads datapackage/, translations/ and reports/registry.yaml)."""
-    from chengnuo.i18n import commands
+    from chengnuo import i18n_commands as commands
     _i18n_call(ctx, lambda project: commands.status(project) + "\n")
 
 
@@ -202,7 +202,7 @@ def status(ctx: click.Context) -> None:
 @click.pass_context
 def todo(ctx: click.Context, table: str, document: str) -> None:
     """Print a YAML skeleton of the TABLE rows of DOCUMENT still missing or stale."""
-    from chengnuo.i18n import commands
+    from chengnuo import i18n_commands as commands
     _i18n_call(ctx, lambda project: commands.todo(project, table, document))
 
 
@@ -210,7 +210,7 @@ def todo(ctx: click.Context, table: str, document: str) -> None:
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Check the numbers and glossary terms of every translation; exit 1 on a problem."""
-    from chengnuo.i18n import commands
+    from chengnuo import i18n_commands as commands
     try:
         text, count = commands.check(ctx.obj["project"])
     except ChengnuoError as error:
