@@ -4,6 +4,7 @@ with the README's table in step, and a stage run alone asking for what it needs.
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 import subprocess
 import sys
@@ -47,8 +48,7 @@ def test_every_stage_needs_only_stages_that_run_before_it():
 @pytest.mark.parametrize("stage", STAGES, ids=lambda stage: stage.name)
 def test_every_stage_is_a_module_with_a_run_function(stage):
     module = importlib.import_module(f"chengnuo.{stage.name}.stage")
-    assert list(__import__("inspect").signature(module.run).parameters)[:2] == [
-        "project", "progress"]
+    assert list(inspect.signature(module.run).parameters)[:2] == ["project", "progress"]
 
 
 def test_upstream_is_every_stage_needed_directly_or_not_in_build_order():
