@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from chengnuo.cli import main
+from chengnuo.pipeline import upstream
 from chengnuo.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -84,22 +85,9 @@ def pytest_addoption(parser):
 
 
 def run_stages_before_the_package(project: Project) -> None:
-    """text, records, targets, outcomes, topics, mentions and links, in the build's order."""
-    from chengnuo.links import stage as links_stage
-    from chengnuo.mentions import stage as mentions_stage
-    from chengnuo.outcomes import stage as outcomes_stage
-    from chengnuo.records import stage as records_stage
-    from chengnuo.targets import stage as targets_stage
-    from chengnuo.text import stage as text_stage
-    from chengnuo.topics import stage as topics_stage
-
-    text_stage.run(project)
-    records_stage.run(project)
-    targets_stage.run(project)
-    outcomes_stage.run(project)
-    topics_stage.run(project)
-    mentions_stage.run(project)
-    links_stage.run(project)
+    """Every stage the datapackage stage needs (chengnuo.pipeline), in build order."""
+    for stage in upstream("datapackage"):
+        stage.run(project)
 
 
 @pytest.fixture(scope="session")

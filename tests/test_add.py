@@ -126,7 +126,7 @@ def test_add_a_pdf_gives_the_same_commitments(tmp_path):
     source = next(r for r in rows(project.datapackage_dir / "data" / "sources.csv")
                   if r["source_id"] == "liaocheng-2023-task-plan")
     assert (source["format"], source["encoding"]) == ("pdf", "binary")
-    line_map = json.loads((project.text_dir / "liaocheng-2023-task-plan.json").read_text())["line_map"]
+    line_map = json.loads((project.stage_dir("text") / "liaocheng-2023-task-plan.json").read_text())["line_map"]
     assert line_map[0] == "page 1, line 2"
 
 

@@ -41,7 +41,7 @@ def rows_of(lines: list[str], warnings: list | None = None) -> list[dict]:
 
 
 def test_the_table_in_long_form(corpus):
-    records = json.loads((corpus.records_dir / f"{DOC}.json").read_text(encoding="utf-8"))
+    records = json.loads((corpus.stage_dir("records") / f"{DOC}.json").read_text(encoding="utf-8"))
     assert records["allocations"] == [
         {"document_id": DOC, "jurisdiction_id": area, "category": category, "value": value,
          "unit": "个", "line": line}
@@ -52,7 +52,7 @@ def test_the_table_in_long_form(corpus):
 
 def test_the_city_total_is_the_2022_livelihood_project(corpus):
     """The report's 全市新开发城乡公益性岗位2.76万个 is the table's 合计 of 27600."""
-    report = json.loads((corpus.records_dir / "liaocheng-2022-work-report.json").read_text("utf-8"))
+    report = json.loads((corpus.stage_dir("records") / "liaocheng-2022-work-report.json").read_text("utf-8"))
     project = next(c for c in report["commitments"] if c["kind"] == "livelihood_project")
     assert project["text_zh"] == "全市新开发城乡公益性岗位2.76万个"
     assert ("liaocheng", 27600) in [(r["jurisdiction_id"], r["value"]) for r in rows_of(TABLE)

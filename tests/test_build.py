@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from chengnuo.pipeline import STAGES
 from tests.conftest import REPO, build_project
 
 CHENGNUO = Path(sys.executable).with_name("chengnuo")
@@ -54,9 +55,7 @@ def test_the_stock_frictionless_cli_validates_the_committed_package():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize("command", ["text", "records", "targets", "outcomes", "topics",
-                                     "mentions", "links", "datapackage", "downloads", "site",
-                                     "build"])
+@pytest.mark.parametrize("command", [stage.name for stage in STAGES] + ["build"])
 def test_every_stage_has_help(command):
     result = subprocess.run([str(CHENGNUO), command, "--help"], capture_output=True, text=True,
                             check=True)

@@ -25,7 +25,7 @@ def containing(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def datasette(tmp_path_factory) -> Datasette:
-    downloads: Path = built_copy(tmp_path_factory.mktemp("datasette")).downloads_dir
+    downloads: Path = built_copy(tmp_path_factory.mktemp("datasette")).stage_dir("downloads")
     metadata = json.loads((downloads / "datasette-metadata.json").read_text("utf-8"))
     return Datasette([str(downloads / f"{NAME}.db")], metadata=metadata)
 

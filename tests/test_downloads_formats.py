@@ -39,7 +39,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def downloads(tmp_path_factory) -> Path:
-    return built_copy(tmp_path_factory.mktemp("downloads")).downloads_dir
+    return built_copy(tmp_path_factory.mktemp("downloads")).stage_dir("downloads")
 
 
 def test_every_table_of_the_package_is_in_every_format(downloads):
@@ -138,7 +138,7 @@ def test_sha256sums_checks_every_other_file(downloads):
 def test_two_builds_give_byte_identical_files(downloads, tmp_path):
     # Zip stores times to 2 s: wait past that, so a leaked clock would show.
     time.sleep(2.1)
-    again = built_copy(tmp_path).downloads_dir
+    again = built_copy(tmp_path).stage_dir("downloads")
     first, second = files_of(downloads), files_of(again)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
@@ -146,7 +146,7 @@ def test_two_builds_give_byte_identical_files(downloads, tmp_path):
 
 def test_source_date_epoch_stamps_the_zip_and_the_workbook(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14T22:13:20Z
-    downloads = built_copy(tmp_path).downloads_dir
+    downloads = built_copy(tmp_path).stage_dir("downloads")
     for name in (f"{NAME}.zip", f"{NAME}.xlsx"):
         with zipfile.ZipFile(downloads / name) as archive:
             assert {i.date_time for i in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}

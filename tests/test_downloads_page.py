@@ -44,7 +44,7 @@ def test_the_reference_part_of_the_page_matches_its_golden_file(language, golden
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_every_file_is_listed_with_its_size_and_checksum(project, language):
     page = (project.docs_dir / language / "downloads.md").read_text("utf-8")
-    folder = project.downloads_dir
+    folder = project.stage_dir("downloads")
     files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
     rows = {m.group(1): m for m in re.finditer(
         r"^\| \[[^]]+\]\(downloads/([^)]+)\) \| .+ \| ([0-9.]+ k?M?B) \| `([0-9a-f]{64})` \|$",

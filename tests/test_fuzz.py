@@ -15,12 +15,13 @@ from pathlib import Path
 from hypothesis import given, strategies as st
 
 from chengnuo.errors import ChengnuoError
+from chengnuo.formats import format_of
 from chengnuo.ingest.detect import detect
 from chengnuo.ingest.inspect import inspect_file, render
 from chengnuo.project import Project
 from chengnuo.records.brackets import find_assignment_bracket
 from chengnuo.records.stage import PARSERS
-from chengnuo.text.extract import extract, format_of
+from chengnuo.text.extract import extract
 from tests import convert
 from tests.conftest import copy_project, reregister
 from tests.fuzz import (BYTE_OPS, CODECS, REPORTS, check_build, damage_bytes, damaged_file,

@@ -244,7 +244,7 @@ def test_status_prints_coverage_per_table(untranslated):
 
 
 def test_todo_hints_say_what_the_checks_will_expect():
-    from chengnuo.i18n.commands import hints
+    from chengnuo.i18n_commands import hints
     from chengnuo.i18n.glossary import Glossary
     glossary = Glossary.load(REPO / "translations")
     assert hints("东昌府区新增就业4.5万人，完成投资1050亿元，增长5.5%。", glossary) == [

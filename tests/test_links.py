@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chengnuo.errors import ChengnuoError
 from chengnuo.links import stage as links_stage
 from chengnuo.links.match import bigram_set, changes, clauses, compared_text
-from chengnuo.project import Project
 from chengnuo.registry import load_registry
+from chengnuo.stage import read_output
 
 PLAN = "liaocheng-2023-task-plan"
 REPORT = "liaocheng-2023-work-report"
@@ -22,7 +20,7 @@ REPORT = "liaocheng-2023-work-report"
 @pytest.fixture(scope="module")
 def output(corpus) -> tuple[list[dict], list[dict]]:
     links_stage.run(corpus)
-    return links_stage.read_links(corpus)
+    return read_output(corpus, "links", "links"), read_output(corpus, "links", "discrepancies")
 
 
 def task(n: str) -> str:
@@ -155,14 +153,7 @@ def test_one_misread_character_is_one_word_difference(text, at, other):
 
 # --------------------------------------------------------------------------- bad input
 
-def test_read_links_without_the_stage_says_what_to_run(tmp_path):
-    with pytest.raises(ChengnuoError, match=r"run `chengnuo links` first"):
-        links_stage.read_links(Project(tmp_path))
-
-
 def test_the_stage_output_is_the_same_twice(corpus, output):
     links_stage.run(corpus)
-    again = [json.loads((links_stage.folder(corpus) / f"{name}.json").read_text("utf-8"))
-             for name in ("links", "discrepancies")]
-    assert again[1] == output[1]
-    assert again[0] == output[0]
+    assert (read_output(corpus, "links", "links"),
+            read_output(corpus, "links", "discrepancies")) == output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chengnuo.cli import main
-from chengnuo.text.extract import FORMATS
+from chengnuo.formats import FORMATS
 from tests.conftest import REPO
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from chengnuo.errors import ChengnuoError
 from chengnuo.mentions import stage as mentions_stage
 from chengnuo.mentions.find import MENTIONS_PATH, load_finder, place_form
 from chengnuo.reference import Reference
+from chengnuo.stage import read_output
 
 REF = Reference.load()
 FINDER = load_finder(REF)
@@ -26,7 +26,7 @@ ZONES = ["liaocheng-etdz", "liaocheng-hitech", "jiangbei-resort"]
 @pytest.fixture(scope="module")
 def mentions(corpus) -> list[dict]:
     mentions_stage.run(corpus)
-    return mentions_stage.read_mentions(corpus)
+    return read_output(corpus, "mentions", "mentions")
 
 
 def of(mentions: list[dict], commitment_id: str, how: str) -> dict[str, str]:
@@ -136,7 +136,7 @@ def test_real_commitments(mentions, commitment_id, how, expected):
 
 
 def test_every_commitment_with_the_county_collective_covers_all_eight(corpus, mentions):
-    record = json.loads((corpus.records_dir / "liaocheng-2023-task-plan.json").read_text("utf-8"))
+    record = read_output(corpus, "records", "liaocheng-2023-task-plan")
     with_collective = {a["commitment_id"] for a in record["assignments"]
                        if a["unit_id"] == "liaocheng-all-county-governments"}
     assert len(with_collective) == 125
@@ -169,9 +169,3 @@ def test_bad_rules_are_one_line_naming_file_and_line(tmp_path: Path, old, new, m
     assert str(error.value) == f"{path}:{error.value.line}: {message}"
     if line:
         assert path.read_text(encoding="utf-8").splitlines()[error.value.line - 1].startswith(line)
-
-
-def test_read_mentions_without_the_stage_says_what_to_run(tmp_path):
-    from chengnuo.project import Project
-    with pytest.raises(ChengnuoError, match=r"run `chengnuo mentions` first"):
-        mentions_stage.read_mentions(Project(tmp_path))

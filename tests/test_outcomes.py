@@ -1,6 +1,5 @@
 """Outcomes: comparing a target with a reported result, the reviews file, and the corpus."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ from chengnuo.outcomes import stage as outcomes_stage
 from chengnuo.outcomes.indicators import headline, similarity
 from chengnuo.outcomes.match import Figure, comparable, match_target, verdict
 from chengnuo.outcomes.reviews import load_reviews
-from chengnuo.outcomes.stage import read_outcomes
 from chengnuo.quantities import find_quantities, format_quantity
+from chengnuo.stage import read_output
 from chengnuo.targets.columns import quantity_columns
 
 REPO = Path(__file__).resolve().parent.parent
@@ -169,7 +168,7 @@ def test_a_verdict_whose_automatic_match_changed_is_flagged(project):
 
 @pytest.fixture(scope="module")
 def outcomes(corpus):
-    return read_outcomes(corpus, "outcomes")
+    return read_output(corpus, "outcomes", "outcomes")
 
 
 def render(rows, columns):
@@ -184,13 +183,13 @@ def test_every_outcome_of_the_corpus(outcomes, golden):
 
 
 def test_indicator_series(corpus, golden):
-    golden("outcomes/indicator_series.tsv", render(read_outcomes(corpus, "indicator_series"), (
+    golden("outcomes/indicator_series.tsv", render(read_output(corpus, "outcomes", "indicator_series"), (
         "indicator_id", "jurisdiction_id", "period_year", "unit", "target_value", "target_modifier",
         "reported_value", "reported_modifier", "status", "target_id", "result_id")))
 
 
 def test_every_quantified_commitment_of_the_2023_city_plan_has_an_outcome(corpus, outcomes):
-    targets = json.loads((corpus.build_dir / "targets" / "targets.json").read_text(encoding="utf-8"))
+    targets = read_output(corpus, "targets", "targets")
     plan = {t["target_id"] for t in targets if t["commitment_id"].startswith("liaocheng-2023-task-plan-")}
     assert len(plan) > 100
     assert plan <= {o["target_id"] for o in outcomes}

@@ -9,7 +9,8 @@ import pytest
 
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
-from chengnuo.registry import KINDS, load_registry, verify_files
+from chengnuo.registry import KINDS, load_registry
+from chengnuo.text.verify import verify_files
 from tests.conftest import MAIN
 
 REG = "reports/registry.yaml"

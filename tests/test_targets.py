@@ -1,30 +1,30 @@
 """The targets stage on the bundled corpus: every figure of every commitment, checked by a golden file."""
 
-import json
 
 import pytest
 
 from chengnuo.quantities import DIRECTIONS, METRICS, MODIFIERS, find_quantities
 from chengnuo.targets import stage as targets_stage
-from chengnuo.targets.stage import due_year, read_targets
+from chengnuo.stage import read_output, read_outputs
+from chengnuo.targets.stage import due_year
 from chengnuo.zh.numerals import split_unit
 
 
 @pytest.fixture(scope="module")
 def targets(corpus):
     targets_stage.run(corpus)
-    return read_targets(corpus)
+    return read_output(corpus, "targets", "targets")
 
 
 @pytest.fixture(scope="module")
 def commitments(corpus):
-    return {c["commitment_id"]: c for f in sorted(corpus.records_dir.glob("*.json"))
-            for c in json.loads(f.read_text(encoding="utf-8"))["commitments"]}
+    return {c["commitment_id"]: c for record in read_outputs(corpus, "records").values()
+            for c in record["commitments"]}
 
 
 @pytest.fixture(scope="module")
 def results(targets, corpus):
-    return read_targets(corpus, "results")
+    return read_output(corpus, "targets", "results")
 
 
 def render(rows, columns):
@@ -81,8 +81,9 @@ def test_each_span_is_cut_out_of_its_commitment_text_by_its_offsets(targets, com
 
 
 def test_each_result_is_cut_out_of_its_paragraph_by_its_offsets(results, corpus):
-    paragraphs = {p["paragraph_id"]: p["text_zh"] for f in sorted(corpus.records_dir.glob("*.json"))
-                  for p in json.loads(f.read_text(encoding="utf-8")).get("paragraphs", [])}
+    paragraphs = {p["paragraph_id"]: p["text_zh"]
+                  for record in read_outputs(corpus, "records").values()
+                  for p in record.get("paragraphs", [])}
     for r in results:
         assert paragraphs[r["paragraph_id"]][r["span_start"]:r["span_end"]] == r["span"], r["result_id"]
         assert r["span"] in r["text_zh"]

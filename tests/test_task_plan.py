@@ -16,7 +16,7 @@ PLANS = {"liaocheng-2023-task-plan": "reports/liaocheng-2023-task-plan.txt",
 
 
 def records_of(corpus, document_id: str) -> dict:
-    return json.loads((corpus.records_dir / f"{document_id}.json").read_text(encoding="utf-8"))
+    return json.loads((corpus.stage_dir("records") / f"{document_id}.json").read_text(encoding="utf-8"))
 
 
 def commitment(records: dict, label: str) -> dict:

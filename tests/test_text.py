@@ -208,16 +208,16 @@ def test_run_writes_text_and_metadata_for_every_source(project):
     assert report.counts == {"sources": 5, "documents": 13, "lines": 1624}
     assert report.warnings == []
     assert messages[-1] == "[5/5] liaocheng-gazette-2022-02: utf-8, 481 lines"
-    names = sorted(path.name for path in project.text_dir.iterdir())
+    names = sorted(path.name for path in project.stage_dir("text").iterdir())
     assert names == sorted(f"{s}.{ext}" for s in (
         "liaocheng-2023-task-plan", "dongchangfu-2024-task-plan", "liaocheng-2024-work-report",
         "liaocheng-2023-work-report-newspaper", "liaocheng-gazette-2022-02") for ext in ("txt", "json"))
     original = (project.reports_dir / "liaocheng-gazette-2022-02.txt").read_bytes()
-    assert json.loads((project.text_dir / "liaocheng-gazette-2022-02.json").read_text()) == {
+    assert json.loads((project.stage_dir("text") / "liaocheng-gazette-2022-02.json").read_text()) == {
         "source_id": "liaocheng-gazette-2022-02", "format": "txt", "encoding": "utf-8", "line_count": 481,
         "sha256": hashlib.sha256(original).hexdigest()}
     # The original has no final newline; the copy ends every line with LF, nothing else differs.
-    built = (project.text_dir / "liaocheng-gazette-2022-02.txt").read_bytes()
+    built = (project.stage_dir("text") / "liaocheng-gazette-2022-02.txt").read_bytes()
     assert built == original + b"\n"
     assert [p.name for p in project.build_dir.iterdir()] == ["text"]  # no temporary folders left
 
@@ -233,7 +233,7 @@ def test_build_text_line_n_is_line_n_of_a_crlf_gb18030_original(project):
     registry = registry.replace("line_start: 3\n        line_end: 314", "line_start: 3\n        line_end: 4")
     project.registry_path.write_text(registry, encoding="utf-8")
     stage.run(project)
-    built = (project.text_dir / "liaocheng-2024-work-report.txt").read_text(encoding="utf-8")
+    built = (project.stage_dir("text") / "liaocheng-2024-work-report.txt").read_text(encoding="utf-8")
     assert built == "第一行\n\n第三行\u2028仍是第三行\n第四行\n"
     assert stage.source_lines(project, "liaocheng-2024-work-report") == [
         "第一行", "", "第三行\u2028仍是第三行", "第四行"]
@@ -241,7 +241,7 @@ def test_build_text_line_n_is_line_n_of_a_crlf_gb18030_original(project):
 
 def test_source_lines_reads_fresh_build_and_ignores_stale_build(project):
     stage.run(project)
-    text_file = project.text_dir / "liaocheng-2024-work-report.txt"
+    text_file = project.stage_dir("text") / "liaocheng-2024-work-report.txt"
     lines = stage.source_lines(project, "liaocheng-2024-work-report")
     assert lines[2] == "政府工作报告"
     # A marked copy with the right metadata is used as is: the build is read, not re-decoded.
@@ -249,17 +249,17 @@ def test_source_lines_reads_fresh_build_and_ignores_stale_build(project):
                          encoding="utf-8")
     assert stage.source_lines(project, "liaocheng-2024-work-report")[2] == "BUILT"
     # Once the metadata no longer matches the registered file, the original is decoded again.
-    meta_file = project.text_dir / "liaocheng-2024-work-report.json"
+    meta_file = project.stage_dir("text") / "liaocheng-2024-work-report.json"
     meta = json.loads(meta_file.read_text())
     meta_file.write_text(json.dumps({**meta, "sha256": "0" * 64}))
     assert stage.source_lines(project, "liaocheng-2024-work-report") == lines
-    shutil.rmtree(project.text_dir)
+    shutil.rmtree(project.stage_dir("text"))
     assert stage.source_lines(project, "liaocheng-2024-work-report") == lines
 
 
 def test_failed_write_keeps_the_previous_build_whole(project, monkeypatch):
     stage.run(project)
-    before = {p.name: p.read_bytes() for p in project.text_dir.iterdir()}
+    before = {p.name: p.read_bytes() for p in project.stage_dir("text").iterdir()}
 
     def broken(self):
         raise OSError("disk full")
@@ -267,7 +267,7 @@ def test_failed_write_keeps_the_previous_build_whole(project, monkeypatch):
     monkeypatch.setattr(stage.SourceText, "text", broken)
     with pytest.raises(OSError):
         stage.run(project)
-    assert {p.name: p.read_bytes() for p in project.text_dir.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in project.stage_dir("text").iterdir()} == before
     assert [p.name for p in project.build_dir.iterdir()] == ["text"]
 
 
@@ -278,7 +278,7 @@ def test_stage_refuses_a_registered_binary_file_with_one_line(project):
         stage.run(project)
     assert str(caught.value) == ("reports/liaocheng-2024-work-report.txt:1: looks like a binary "
                                  "file, not text: it holds NUL bytes" + HINT)
-    assert not project.text_dir.exists()
+    assert not project.stage_dir("text").exists()
 
 
 def test_stage_refuses_an_undecodable_file_naming_its_line(project):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chengnuo.errors import ChengnuoError
-from chengnuo.project import Project
+from chengnuo.stage import read_output, read_outputs
 from chengnuo.topics import stage as topics_stage
 from chengnuo.topics.assign import assign_topic
 from chengnuo.topics.taxonomy import TOPICS_PATH, bundled_taxonomy, load_topics
@@ -27,14 +26,14 @@ RULE = re.compile(r"(override|section|keyword):\S+|default")
 @pytest.fixture(scope="module")
 def assigned(corpus) -> dict[str, dict]:
     topics_stage.run(corpus)
-    rows = json.loads((topics_stage.folder(corpus) / "commitment_topics.json").read_text("utf-8"))
+    rows = read_output(corpus, "topics", "commitment_topics")
     return {row["commitment_id"]: row for row in rows}
 
 
 @pytest.fixture(scope="module")
 def commitments(corpus) -> list[dict]:
-    return [c for f in sorted(corpus.records_dir.glob("*.json"))
-            for c in json.loads(f.read_text(encoding="utf-8"))["commitments"]]
+    return [c for record in read_outputs(corpus, "records").values()
+            for c in record["commitments"]]
 
 
 # --------------------------------------------------------------------------- the taxonomy
@@ -191,22 +190,18 @@ def test_the_stage_alone_without_records_says_what_to_run(tmp_path):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
-        "error: build/records: no parsed records (run `chengnuo records` first)")
+        "error: build/records: the records stage's output is missing "
+        "(run `chengnuo records` first)")
 
 
 def test_the_datapackage_stage_refuses_topics_older_than_the_records(corpus, tmp_path):
     from chengnuo.datapackage.stage import gather_tables
-    from chengnuo.records.stage import read_records
     from chengnuo.reference import Reference
     from chengnuo.registry import load_registry
+    records = list(read_outputs(corpus, "records").values())
     with pytest.raises(ChengnuoError, match=r"has no topic .*\(run `chengnuo topics` again\)"):
-        gather_tables(load_registry(corpus), Reference.load(), read_records(corpus),
+        gather_tables(load_registry(corpus), Reference.load(), records,
                       topics=TAXONOMY.rows(), topic_of={}, mentions=[])
-
-
-def test_read_topics_without_the_stage_says_what_to_run(tmp_path):
-    with pytest.raises(ChengnuoError, match=r"run `chengnuo topics` first"):
-        topics_stage.read_topics(Project(tmp_path))
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

@@ -22,7 +22,7 @@ REPORTS = {
 
 
 def records_of(corpus, document_id: str) -> dict:
-    return json.loads((corpus.records_dir / f"{document_id}.json").read_text(encoding="utf-8"))
+    return json.loads((corpus.stage_dir("records") / f"{document_id}.json").read_text(encoding="utf-8"))
 
 
 def render(records: dict) -> str:

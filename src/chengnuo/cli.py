@@ -1,6 +1,7 @@
-"""The `chengnuo` command: one subcommand per stage, and `build` for all of them.
+"""The `chengnuo` command: one subcommand per stage of chengnuo.pipeline, and `build`.
 
-Every stage can run alone (it reads the previous stage's output from disk).
+Every stage can run alone: it reads the output of the stages it needs from disk,
+and says which to run first when one is missing.
 Errors in the input reach the user as one line and a non-zero exit, never as
 a traceback; `--debug` shows the traceback of an unexpected failure.
 """
@@ -16,6 +17,7 @@ from typing import Callable
 import click
 
 from chengnuo.errors import ChengnuoError
+from chengnuo.pipeline import STAGES, Stage
 from chengnuo.project import Project
 from chengnuo.stage import StageReport
 
@@ -24,42 +26,22 @@ def _progress(message: str) -> None:
     click.echo(f"  {message}", err=True)
 
 
-def _stages() -> dict[str, Callable[..., StageReport]]:
-    # Imported here so `chengnuo --help` stays fast and one broken stage
-    # cannot stop the others from being listed.
-    from chengnuo.datapackage import stage as datapackage_stage
-    from chengnuo.downloads import stage as downloads_stage
-    from chengnuo.links import stage as links_stage
-    from chengnuo.mentions import stage as mentions_stage
-    from chengnuo.outcomes import stage as outcomes_stage
-    from chengnuo.records import stage as records_stage
-    from chengnuo.site import stage as site_stage
-    from chengnuo.targets import stage as targets_stage
-    from chengnuo.text import stage as text_stage
-    from chengnuo.topics import stage as topics_stage
-    return {"text": text_stage.run, "records": records_stage.run,
-            "targets": targets_stage.run, "outcomes": outcomes_stage.run,
-            "topics": topics_stage.run, "mentions": mentions_stage.run, "links": links_stage.run,
-            "datapackage": datapackage_stage.run, "downloads": downloads_stage.run,
-            "site": site_stage.run}
-
-
-# What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
-BUILD_STAGES = ["text", "records", "targets", "outcomes", "topics", "mentions", "links",
-                "datapackage", "downloads"]
-
-
-def _run_stages(project: Project, names: list[str], where: list[str]) -> list[StageReport]:
+def _run_stages(project: Project, stages: list[Stage], where: list[str]) -> list[StageReport]:
     reports = []
-    stages = _stages()
-    for name in names:
-        where[0] = name
+    for stage in stages:
+        where[0] = stage.name
         started = time.perf_counter()
-        click.echo(f"{name} …", err=True)
-        report = stages[name](project, progress=_progress)
+        click.echo(f"{stage.name} …", err=True)
+        reports.append(stage.run(project, progress=_progress))
         click.echo(f"  done in {time.perf_counter() - started:.1f} s", err=True)
-        reports.append(report)
     return reports
+
+
+def _build_stages(project: Project, *, site: bool) -> list[Stage]:
+    """Every stage, in order; the site only when asked for and the project has mkdocs.yml
+    (a data-only copy still builds its package)."""
+    site = site and (project.root / "mkdocs.yml").is_file()
+    return [stage for stage in STAGES if site or stage.name != "site"]
 
 
 def _guarded(ctx: click.Context, work: Callable[[list[str]], object], what: str) -> object:
@@ -79,9 +61,9 @@ def _guarded(ctx: click.Context, work: Callable[[list[str]], object], what: str)
         sys.exit(2)
 
 
-def _run(ctx: click.Context, names: list[str]) -> None:
+def _run(ctx: click.Context, stages: list[Stage]) -> None:
     project: Project = ctx.obj["project"]
-    reports = _guarded(ctx, lambda where: _run_stages(project, names, where), "start-up")
+    reports = _guarded(ctx, lambda where: _run_stages(project, stages, where), "start-up")
     _print_summary(reports, ctx.obj["verbose"])
 
 
@@ -106,89 +88,26 @@ def main(ctx: click.Context, root: Path | None, verbose: bool, debug: bool) -> N
                "verbose": verbose, "debug": debug}
 
 
-@main.command()
-@click.pass_context
-def text(ctx: click.Context) -> None:
-    """Check every registered source's sha256 and decode it into build/text/."""
-    _run(ctx, ["text"])
+def _stage_command(stage: Stage) -> click.Command:
+    needs = ", ".join(f"`{need}`" for need in stage.needs)
+
+    @click.pass_context
+    def run_alone(ctx: click.Context) -> None:
+        _run(ctx, [stage])
+
+    return click.Command(stage.name, callback=run_alone,
+                         help=stage.does + (f" (needs {needs})." if needs else "."))
 
 
-@main.command()
-@click.pass_context
-def records(ctx: click.Context) -> None:
-    """Parse every registered document into build/records/ (needs `text`)."""
-    _run(ctx, ["records"])
-
-
-@main.command()
-@click.pass_context
-def targets(ctx: click.Context) -> None:
-    """Find the figures every commitment promises into build/targets/ (needs `records`)."""
-    _run(ctx, ["targets"])
-
-
-@main.command()
-@click.pass_context
-def outcomes(ctx: click.Context) -> None:
-    """Match each target to the next year's review into build/outcomes/ (needs `targets`)."""
-    _run(ctx, ["outcomes"])
-
-
-@main.command()
-@click.pass_context
-def topics(ctx: click.Context) -> None:
-    """Give every commitment one topic of metadata/topics.yaml into build/topics/
-    (needs `records`)."""
-    _run(ctx, ["topics"])
-
-
-@main.command()
-@click.pass_context
-def mentions(ctx: click.Context) -> None:
-    """Find the counties and zones each commitment names or involves into
-    build/mentions/ (needs `records`)."""
-    _run(ctx, ["mentions"])
-
-
-@main.command()
-@click.pass_context
-def links(ctx: click.Context) -> None:
-    """Link each task-plan commitment to the work-report paragraphs it came from, and
-    list where they differ, into build/links/ (needs `records`)."""
-    _run(ctx, ["links"])
-
-
-@main.command()
-@click.pass_context
-def datapackage(ctx: click.Context) -> None:
-    """Write and validate datapackage/ from build/ (needs `records`, `targets`, `outcomes`,
-    `topics`, `mentions`, `links`)."""
-    _run(ctx, ["datapackage"])
-
-
-@main.command()
-@click.pass_context
-def downloads(ctx: click.Context) -> None:
-    """Write build/downloads/ and the downloads pages from datapackage/ (needs `datapackage`)."""
-    _run(ctx, ["downloads"])
-
-
-@main.command()
-@click.pass_context
-def site(ctx: click.Context) -> None:
-    """Write the pages into docs/ and build the zh and en site into build/site/ (needs `datapackage`)."""
-    _run(ctx, ["site"])
+for _stage in STAGES:
+    main.add_command(_stage_command(_stage))
 
 
 @main.command()
 @click.pass_context
 def build(ctx: click.Context) -> None:
-    """Run every stage in order: text, records, targets, outcomes, topics, mentions, links,
-    datapackage, downloads, and site if the project has mkdocs.yml."""
-    project: Project = ctx.obj["project"]
-    # A project without a site configuration (a data-only copy) still builds its package.
-    site = ["site"] if (project.root / "mkdocs.yml").is_file() else []
-    _run(ctx, [*BUILD_STAGES, *site])
+    """Run every stage in build order (`site` only if the project has mkdocs.yml)."""
+    _run(ctx, _build_stages(ctx.obj["project"], site=True))
 
 
 @main.command()
@@ -227,7 +146,8 @@ def add(ctx: click.Context, path: Path, jurisdiction: str | None, year: int | No
 
     project: Project = ctx.obj["project"]
     added = _guarded(ctx, lambda where: add_file(
-        project, path, str(path), lambda: _run_stages(project, BUILD_STAGES, where),
+        project, path, str(path),
+        lambda: _run_stages(project, _build_stages(project, site=False), where),
         jurisdiction=jurisdiction, year=year, kind=kind), "add")
     found = added.inspection.main
     click.echo(f"added {added.path} as source {added.source_id}: {found.kind}, {found.year}, "
@@ -272,7 +192,7 @@ def _i18n_call(ctx: click.Context, work: Callable[[Project], str]) -> None:
 def status(ctx: click.Context) -> None:
     """Print translation coverage per table, the gate, and which documents are pending
     (reads datapackage/, translations/ and reports/registry.yaml)."""
-    from chengnuo.i18n import commands
+    from chengnuo import i18n_commands as commands
     _i18n_call(ctx, lambda project: commands.status(project) + "\n")
 
 
@@ -282,7 +202,7 @@ def status(ctx: click.Context) -> None:
 @click.pass_context
 def todo(ctx: click.Context, table: str, document: str) -> None:
     """Print a YAML skeleton of the TABLE rows of DOCUMENT still missing or stale."""
-    from chengnuo.i18n import commands
+    from chengnuo import i18n_commands as commands
     _i18n_call(ctx, lambda project: commands.todo(project, table, document))
 
 
@@ -290,7 +210,7 @@ def todo(ctx: click.Context, table: str, document: str) -> None:
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Check the numbers and glossary terms of every translation; exit 1 on a problem."""
-    from chengnuo.i18n import commands
+    from chengnuo import i18n_commands as commands
     try:
         text, count = commands.check(ctx.obj["project"])
     except ChengnuoError as error:

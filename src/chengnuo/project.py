@@ -39,20 +39,13 @@ class Project:
         return self.root / "build"
 
     @property
-    def text_dir(self) -> Path:
-        return self.build_dir / "text"
-
-    @property
-    def records_dir(self) -> Path:
-        return self.build_dir / "records"
-
-    @property
     def datapackage_dir(self) -> Path:
         return self.root / "datapackage"
 
-    @property
-    def downloads_dir(self) -> Path:
-        return self.build_dir / "downloads"
+    def stage_dir(self, stage: str) -> Path:
+        """The folder a stage writes whole: build/<stage>, and datapackage/ for the
+        published package (committed, so it sits outside build/)."""
+        return self.datapackage_dir if stage == "datapackage" else self.build_dir / stage
 
     @property
     def docs_dir(self) -> Path:

@@ -1,14 +1,13 @@
 """The registry of source files and of the documents inside them (reports/registry.yaml).
 
-`load_registry` checks the registry on its own; `verify_files` checks it against the
-files (existence, sha256, encoding, line ranges). Every problem is a one-line
-ChengnuoError naming reports/registry.yaml and the YAML line of the bad entry, read
-from the YAML node marks so the user can jump straight to it.
+`load_registry` checks the registry on its own; the text stage checks it against the
+files (`chengnuo.text.verify`: existence, sha256, encoding, line ranges). Every
+problem is a one-line ChengnuoError naming reports/registry.yaml and the YAML line
+of the bad entry, read from the YAML node marks so the user can jump straight to it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,9 +18,9 @@ from yaml.constructor import SafeConstructor
 
 from chengnuo.schema import allowed_values
 from chengnuo.errors import ChengnuoError
+from chengnuo.formats import FORMATS, PDF_ENCODING
 from chengnuo.project import Project
 from chengnuo.reference import load_jurisdictions
-from chengnuo.text.extract import FORMATS, PDF_ENCODING, Extracted, extract
 
 KINDS = allowed_values("documents", "kind")
 ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be",
@@ -132,49 +131,6 @@ def load_registry(project: Project, *, today: date | None = None) -> Registry:
     sources = tuple(reader.source(node) for node in reader.sequence(top["sources"], "sources"))
     reader.check_unique(sources)
     return Registry(sources, where)
-
-
-def verify_files(project: Project, registry: Registry) -> dict[str, Extracted]:
-    """Check every registered file: present, unchanged, encoding and line ranges as registered.
-
-    Returns the decoded text of each source by source_id, so callers need not decode again.
-    """
-    decoded = {}
-    for source in registry.sources:
-        file = project.reports_dir / source.path
-        name = project.relative(file)
-        if not file.is_file():
-            raise ChengnuoError(f"source file {name} does not exist", path=registry.where,
-                                line=source.line, hint="restore it, or remove its entry")
-        data = file.read_bytes()
-        actual = hashlib.sha256(data).hexdigest()
-        if actual != source.sha256:
-            raise ChengnuoError(
-                f"{name} has changed: its sha256 is {actual}, the registry records {source.sha256}",
-                path=registry.where, line=source.sha256_line,
-                hint=f"if the change is intended, re-register the file with sha256: {actual}; "
-                     "otherwise restore the original")
-        text = extract(data, name, source.format)
-        if text.encoding != source.encoding:
-            raise ChengnuoError(f"{name} decodes as {text.encoding}, but the registry records "
-                                f"encoding {source.encoding}", path=registry.where, line=source.line,
-                                hint=f"set encoding: {text.encoding}")
-        for document in source.documents:
-            _check_range_in_file(document, text.lines, name, registry.where)
-        decoded[source.source_id] = text
-    return decoded
-
-
-def _check_range_in_file(document: Document, lines: list[str], name: str, where: str) -> None:
-    label = f"document '{document.document_id}'"
-    if document.line_end > len(lines):
-        raise ChengnuoError(f"{label} ends at line {document.line_end}, but {name} has only "
-                            f"{len(lines)} lines", path=where, line=document.line)
-    # Tight ranges make the first and last line of a document meaningful (and catch off-by-one).
-    for edge, number in (("starts", document.line_start), ("ends", document.line_end)):
-        if not lines[number - 1].strip():
-            raise ChengnuoError(f"{label} {edge} on a blank line ({name} line {number})", path=where,
-                                line=document.line, hint="start and end each document on a non-blank line")
 
 
 class _Reader:

@@ -14,27 +14,26 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from chengnuo.schema import metadata
+from chengnuo.datapackage.figures import figure_tables
 from chengnuo.datapackage.validate import validate_package
 from chengnuo.datapackage.write import write_package
 from chengnuo.errors import ChengnuoError
 from chengnuo.i18n.apply import apply_translations, check_coverage
-from chengnuo.links.stage import read_links
-from chengnuo.mentions.stage import read_mentions
 from chengnuo.project import Project
-from chengnuo.records.stage import read_records
 from chengnuo.reference import Reference
 from chengnuo.registry import Registry, load_registry
-from chengnuo.stage import Progress, StageReport, no_progress
-from chengnuo.targets.package import figure_tables
-from chengnuo.topics.stage import read_topics
+from chengnuo.stage import Progress, StageReport, no_progress, read_output, read_outputs
 
 
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
-    topics, topic_of = read_topics(project)
     registry = load_registry(project)
-    tables = gather_tables(registry, Reference.load(), read_records(project),
-                           topics=topics, topic_of=topic_of, mentions=read_mentions(project))
-    tables["links"], tables["discrepancies"] = read_links(project)  # build/links
+    records = list(read_outputs(project, "records").values())
+    topic_of = {row["commitment_id"]: row["topic_id"]
+                for row in read_output(project, "topics", "commitment_topics")}
+    tables = gather_tables(registry, Reference.load(), records,
+                           topics=read_output(project, "topics", "topics"), topic_of=topic_of,
+                           mentions=read_output(project, "mentions", "mentions"))
+    tables.update(read_outputs(project, "links"))  # links, discrepancies
     tables.update(figure_tables(project))  # build/targets, build/outcomes
     translated = apply_translations(tables, project.translations_dir, project.root,
                                     {name: t.columns for name, t in metadata().tables.items()},

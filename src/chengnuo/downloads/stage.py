@@ -46,7 +46,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     package = read_package(project.datapackage_dir)
     when = build_timestamp()
     warnings: list[BuildWarning] = []
-    with replaced_folder(project.downloads_dir) as folder:
+    with replaced_folder(project.stage_dir("downloads")) as folder:
         entries = write_downloads(package, folder, when, progress, warnings)
     changelog = _read_changelog(project)
     for language in LANGUAGES:

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from chengnuo.errors import BuildWarning, ChengnuoError
+from chengnuo.ids import UNLISTED_PREFIX
 from chengnuo.i18n.store import Entry, Settings, Translated, load_table, settings, zh_hash
-from chengnuo.records.parties import UNLISTED_PREFIX
 
 Rows = dict[str, list[dict[str, Any]]]
 STATUS_COLUMN = "translation_status"

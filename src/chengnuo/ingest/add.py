@@ -18,13 +18,13 @@ from typing import Callable
 import yaml
 
 from chengnuo.errors import ChengnuoError
+from chengnuo.formats import FORMATS
 from chengnuo.ingest.detect import DetectedDocument, Places
 from chengnuo.ingest.diff import TableDiff, diff_packages, package_tables
 from chengnuo.ingest.inspect import Inspection, document_id, inspect_file
 from chengnuo.project import Project
 from chengnuo.registry import PENDING, latest_year, load_registry
 from chengnuo.stage import StageReport
-from chengnuo.text.extract import FORMATS
 
 
 @dataclass

@@ -11,11 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from chengnuo.errors import BuildWarning, ChengnuoError
+from chengnuo.formats import format_of
 from chengnuo.ingest.detect import DetectedDocument, Detection, Places, detect
 from chengnuo.project import Project
 from chengnuo.reference import Reference, normalise_name
 from chengnuo.registry import KINDS, Document, latest_year
-from chengnuo.text.extract import Extracted, extract, format_of
+from chengnuo.text.extract import Extracted, extract
 
 LINE_MEANING = {
     "txt": "line n of the file",

@@ -10,23 +10,14 @@ write: build/links/links.json and build/links/discrepancies.json (the rows of
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from chengnuo.errors import ChengnuoError
 from chengnuo.links.match import Difference, bigram_set, compared_text, link_commitment
 from chengnuo.project import Project
-from chengnuo.records.stage import read_records, write_json
 from chengnuo.registry import Document, Registry, load_registry
-from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
+from chengnuo.stage import Progress, StageReport, no_progress, read_outputs, write_outputs
 from chengnuo.text.stage import source_lines
 
 # The review part reports last year's results; a plan restates this year's work.
 _SOURCE_PARTS = ("plan", "self_building", "attachment", "other")
-
-
-def folder(project: Project) -> Path:
-    return project.build_dir / "links"
 
 
 def plan_report_pairs(registry: Registry) -> list[tuple[Document, Document]]:
@@ -83,7 +74,7 @@ def _row(n: int, difference: Difference, commitment: dict, paragraph: dict,
 
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
     registry = load_registry(project)
-    records = {r["document_id"]: r for r in read_records(project)}
+    records = read_outputs(project, "records")
     links, discrepancies = [], []
     for plan, report in plan_report_pairs(registry):
         if plan.document_id not in records or report.document_id not in records:
@@ -94,22 +85,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
                           source_lines(project, report.source_id, registry=registry))
         links += found[0]
         discrepancies += found[1]
-    with replaced_folder(folder(project)) as staging:
-        write_json(staging / "links.json", links)
-        write_json(staging / "discrepancies.json", discrepancies)
+    write_outputs(project, "links", {"links": links, "discrepancies": discrepancies})
     return StageReport("links", counts={
         "links": len(links), "commitments linked": len({row["commitment_id"] for row in links}),
         "discrepancies": len(discrepancies)})
-
-
-def read_links(project: Project) -> tuple[list[dict], list[dict]]:
-    """The stage's output: rows of the links (similarity as an exact decimal
-    string) and discrepancies tables."""
-    try:
-        links, discrepancies = (
-            json.loads((folder(project) / f"{name}.json").read_text(encoding="utf-8"))
-            for name in ("links", "discrepancies"))
-    except FileNotFoundError as error:
-        raise ChengnuoError("no links", path=project.relative(folder(project)),
-                            hint="run `chengnuo links` first") from error
-    return links, discrepancies

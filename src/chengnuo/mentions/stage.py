@@ -9,20 +9,13 @@ write: build/mentions/mentions.json (rows of the `mentions` table)
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections import Counter
 
-from chengnuo.errors import ChengnuoError
 from chengnuo.mentions.find import HOW, find_mentions, load_finder
 from chengnuo.project import Project
-from chengnuo.records.stage import read_records, write_json
 from chengnuo.reference import Reference
 from chengnuo.registry import load_registry
-from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
-
-
-def folder(project: Project):
-    return project.build_dir / "mentions"
+from chengnuo.stage import Progress, StageReport, no_progress, read_outputs, write_outputs
 
 
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
@@ -30,21 +23,11 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     finder = load_finder(reference)
     jurisdiction_of = {d.document_id: d.jurisdiction_id for d in load_registry(project).documents}
     rows = []
-    for record in read_records(project):
+    for record in read_outputs(project, "records").values():
         found = find_mentions(record, jurisdiction_of[record["document_id"]], reference, finder)
         progress(f"{record['document_id']}: {len(found)} mentions")
         rows += [dataclasses.asdict(m) for m in found]
-    with replaced_folder(folder(project)) as staging:
-        write_json(staging / "mentions.json", rows)
+    write_outputs(project, "mentions", {"mentions": rows})
     per_how = Counter(row["how"] for row in rows)
     return StageReport("mentions", counts={"mentions": len(rows),
                                            **{how: per_how[how] for how in HOW}})
-
-
-def read_mentions(project: Project) -> list[dict]:
-    """The stage's output: rows of the mentions table."""
-    try:
-        return json.loads((folder(project) / "mentions.json").read_text(encoding="utf-8"))
-    except FileNotFoundError as error:
-        raise ChengnuoError("no mentions", path=project.relative(folder(project)),
-                            hint="run `chengnuo mentions` first") from error

@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from chengnuo.outcomes.indicators import Indicator, headline_indicators
+from chengnuo.stage import decimal_text
 from chengnuo.zh.numerals import split_unit
-from chengnuo.targets.columns import decimal_text
 
 _KIND_ORDER = {"expected_target": 0, "task": 1}
 

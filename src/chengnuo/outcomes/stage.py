@@ -9,29 +9,24 @@ write: build/outcomes/{outcomes,indicator_series,indicators}.json
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
-from chengnuo.errors import ChengnuoError
 from chengnuo.outcomes.match import STATUSES, Figure, match_target, review_sentences
 from chengnuo.outcomes.reviews import REVIEWS_FILE, apply_reviews, load_reviews
 from chengnuo.outcomes.series import indicator_rows, series_rows
 from chengnuo.project import Project
-from chengnuo.records.stage import read_records, write_json
+from chengnuo.records.lines import line_finder
 from chengnuo.registry import load_registry
-from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
-from chengnuo.targets.columns import decimal_text
-from chengnuo.targets.results import line_finder
-from chengnuo.targets.stage import read_targets
-
-TABLES = ("outcomes", "indicator_series", "indicators")
+from chengnuo.stage import (Progress, StageReport, decimal_text, no_progress, read_output,
+                            read_outputs, write_outputs)
 
 
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
     documents = {d.document_id: d for d in load_registry(project).documents}
-    records = read_records(project)
-    targets, results = read_targets(project, "targets"), read_targets(project, "results")
+    records = list(read_outputs(project, "records").values())
+    targets = read_output(project, "targets", "targets")
+    results = read_output(project, "targets", "results")
     commitments = {c["commitment_id"]: c for r in records for c in r["commitments"]}
     progress(f"{len(targets)} targets, {len(results)} results")
 
@@ -75,10 +70,8 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     series = series_rows(targets, results, context,
                          {k: v["status"] for k, v in outcomes.items()})
     rows = [_texts(row) for row in outcomes.values()]
-    with replaced_folder(project.build_dir / "outcomes") as folder:
-        write_json(folder / "outcomes.json", rows)
-        write_json(folder / "indicator_series.json", series)
-        write_json(folder / "indicators.json", indicator_rows())
+    write_outputs(project, "outcomes", {"outcomes": rows, "indicator_series": series,
+                                        "indicators": indicator_rows()})
     counts = {"outcomes": len(rows)}
     for status in STATUSES:
         counts[status] = sum(r["status"] == status for r in rows)
@@ -91,12 +84,3 @@ def _texts(row: dict[str, Any]) -> dict[str, Any]:
     """Numbers as exact decimal strings for the JSON file."""
     return {key: decimal_text(value) if isinstance(value, Decimal) else value
             for key, value in row.items()}
-
-
-def read_outcomes(project: Project, name: str) -> list[dict[str, Any]]:
-    """One table of the outcomes stage's output (`outcomes`, `indicator_series`, `indicators`)."""
-    path = project.build_dir / "outcomes" / f"{name}.json"
-    if not path.is_file():
-        raise ChengnuoError(f"no {name}", path=project.relative(path),
-                            hint="run `chengnuo outcomes` first")
-    return json.loads(path.read_text(encoding="utf-8"))

@@ -7,10 +7,10 @@ a warning: the data stays complete and the maintainer learns what to add.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from chengnuo.errors import BuildWarning
+from chengnuo.ids import unlisted_id
 from chengnuo.reference import Person, Reference, Unit, normalise_name
 from chengnuo.records.brackets import ROLES
 
@@ -31,16 +31,6 @@ class Unlisted:
 
     units: dict[str, dict] = field(default_factory=dict)
     people: dict[str, dict] = field(default_factory=dict)
-
-
-# Marks the id of a name the metadata lists do not hold: it has no English yet, which
-# the English coverage gate (i18n/apply.py) tells apart from a listed name's.
-UNLISTED_PREFIX = "unlisted-"
-
-
-def unlisted_id(kind: str, jurisdiction_id: str, name: str) -> str:
-    digest = hashlib.sha1(f"{jurisdiction_id}:{name}".encode()).hexdigest()[:10]
-    return f"{UNLISTED_PREFIX}{kind}-{digest}"
 
 
 def resolve_assignments(commitment_id: str, parties: list[tuple[str, str]], jurisdiction_id: str,

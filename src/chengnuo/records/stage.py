@@ -10,8 +10,6 @@ write: build/records/<document_id>.json, one file per parsed document: sections,
 from __future__ import annotations
 
 import dataclasses
-import json
-from pathlib import Path
 
 from chengnuo.errors import BuildWarning, ChengnuoError
 from chengnuo.project import Project
@@ -21,7 +19,7 @@ from chengnuo.records.task_plan import parse_task_plan
 from chengnuo.records.work_report import parse_work_report
 from chengnuo.reference import Reference
 from chengnuo.registry import Document, load_registry
-from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
+from chengnuo.stage import Progress, StageReport, no_progress, write_outputs
 from chengnuo.text.stage import source_lines
 
 # Document kinds that hold commitments or tables, and the parser for each.
@@ -93,9 +91,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     if not records:
         raise ChengnuoError("no document to parse", path=project.relative(project.registry_path),
                             hint="register a task_plan document")
-    with replaced_folder(project.records_dir) as folder:
-        for record in records:
-            write_json(folder / f"{record['document_id']}.json", record)
+    write_outputs(project, "records", {record["document_id"]: record for record in records})
     report.counts = {
         "documents": len(records),
         "commitments": sum(len(r["commitments"]) for r in records),
@@ -105,17 +101,3 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     }
     report.warnings = [BuildWarning(**w) for r in records for w in r["warnings"]]
     return report
-
-
-def read_records(project: Project) -> list[dict]:
-    """The records stage's output, in document order; the next stage's input."""
-    files = sorted(project.records_dir.glob("*.json"))
-    if not files:
-        raise ChengnuoError("no parsed records", path=project.relative(project.records_dir),
-                            hint="run `chengnuo records` first")
-    return [json.loads(f.read_text(encoding="utf-8")) for f in files]
-
-
-def write_json(path: Path, data: object) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                    encoding="utf-8")

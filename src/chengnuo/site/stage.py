@@ -85,7 +85,7 @@ def write_generated(project: Project, lang: str, files: dict[str, str]) -> None:
     vendor = docs_dir / "assets" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(plotly, vendor / plotly.name)
-    downloads = project.build_dir / "downloads"
+    downloads = project.stage_dir("downloads")
     if downloads.is_dir():
         shutil.copytree(downloads, docs_dir / "downloads")
 
@@ -143,7 +143,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         counts[f"{lang} pages"] = sum(1 for name in files if name.endswith(".md"))
     site_url = os.environ.get("CHENGNUO_SITE_URL") or DEFAULT_SITE_URL
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    target = project.build_dir / "site"
+    target = project.stage_dir("site")
     with replaced_folder(target) as staging:
         progress("mkdocs build --strict (zh, en)")
         # The two builds are independent: one process each (MkDocs is single-threaded).

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from chengnuo.quantities import Quantity
+from chengnuo.stage import decimal_text
 
 
 def quantity_columns(q: Quantity) -> dict[str, Any]:
@@ -17,7 +17,3 @@ def quantity_columns(q: Quantity) -> dict[str, Any]:
             "value_max": decimal_text(q.value_max), "unit": q.unit, "base_unit": q.base_unit,
             "scale": q.scale, "modifier": q.modifier, "metric": q.metric,
             "direction": q.direction, "span": q.span, "span_start": q.start, "span_end": q.end}
-
-
-def decimal_text(value: Any) -> str | None:
-    return None if value is None else format(Decimal(value), "f")

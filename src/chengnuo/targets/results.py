@@ -9,10 +9,10 @@ the line of the original file it is printed on.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any
 
 from chengnuo.quantities import Quantity, find_quantities
-from chengnuo.records.textclean import clean_inline
+from chengnuo.records.lines import line_finder
 from chengnuo.targets.columns import quantity_columns
 from chengnuo.zh.text import sentence_around
 
@@ -44,28 +44,3 @@ def sentence(text: str, quantity: Quantity) -> str:
     """The clause of `text` that holds the quantity, its closing mark included."""
     start, end = sentence_around(text, quantity.start, quantity.end, clauses=True)
     return text[start:end]
-
-
-def line_finder(paragraph: dict[str, Any]) -> Callable[[int, str], int]:
-    """Maps an offset in the paragraph's text to the line of the original file it is on.
-
-    `text_zh` is the paragraph's lines cleaned and joined; where it is not (a
-    line of page furniture was dropped), the figure is looked up line by line,
-    and failing that the paragraph's first line is given.
-    """
-    lines = [clean_inline(line) for line in paragraph["source_text"].split("\n")]
-    first = paragraph["line_start"]
-    if "".join(lines) == paragraph["text_zh"]:
-        ends, total = [], 0
-        for line in lines:
-            total += len(line)
-            ends.append(total)
-
-        def by_offset(start: int, snippet: str) -> int:
-            return first + next((i for i, end in enumerate(ends) if start < end), len(ends) - 1)
-        return by_offset
-
-    def by_search(start: int, snippet: str) -> int:
-        snippet = clean_inline(snippet)
-        return first + next((i for i, line in enumerate(lines) if snippet in line), 0)
-    return by_search

@@ -8,18 +8,15 @@ write: build/targets/targets.json, build/targets/results.json
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
-from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
 from chengnuo.quantities import Quantity, find_quantities
 from chengnuo.targets.columns import quantity_columns
 from chengnuo.targets.results import result_rows
-from chengnuo.records.stage import read_records, write_json
 from chengnuo.registry import load_registry
-from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
+from chengnuo.stage import Progress, StageReport, no_progress, read_outputs, write_outputs
 from chengnuo.zh.text import sentence_around
 
 # A figure promised for a later year: 到2025年, 2025年前, 2022-2025年累计, 3年内.
@@ -60,7 +57,7 @@ def due_year(text: str, quantity: Quantity, year: int) -> int:
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
     years = {d.document_id: d.year for d in load_registry(project).documents}
     rows, results = [], []
-    for record in read_records(project):
+    for record in read_outputs(project, "records").values():
         progress(record["document_id"])
         year = years[record["document_id"]]
         for commitment in record["commitments"]:
@@ -68,18 +65,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         for paragraph in record.get("paragraphs", []):
             if paragraph["part_kind"] == "review":
                 results += result_rows(paragraph, year)
-    with replaced_folder(project.build_dir / "targets") as folder:
-        write_json(folder / "targets.json", rows)
-        write_json(folder / "results.json", results)
+    write_outputs(project, "targets", {"targets": rows, "results": results})
     return StageReport("targets", counts={
         "targets": len(rows), "commitments with targets": len({r["commitment_id"] for r in rows}),
         "results": len(results)})
-
-
-def read_targets(project: Project, name: str = "targets") -> list[dict[str, Any]]:
-    """One table of the targets stage's output (`targets` or `results`); the next stages' input."""
-    path = project.build_dir / "targets" / f"{name}.json"
-    if not path.is_file():
-        raise ChengnuoError(f"no {name}", path=project.relative(path),
-                            hint="run `chengnuo targets` first")
-    return json.loads(path.read_text(encoding="utf-8"))

@@ -16,16 +16,10 @@ can still find it there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from chengnuo.errors import ChengnuoError
+from chengnuo.formats import FORMATS, PDF_ENCODING
 from chengnuo.text.decode import decode_bytes, split_lines, starts_with_bom
-
-# format -> file name endings, the first one being what `chengnuo add` names copies.
-FORMATS = {"txt": (".txt",), "md": (".md", ".markdown"), "docx": (".docx",),
-           "html": (".html", ".htm"), "pdf": (".pdf",)}
-# What a PDF's text is stored as has no single character encoding.
-PDF_ENCODING = "binary"
 
 _MAGIC = ((b"%PDF-", "pdf"), (b"PK\x03\x04", "docx"), (b"\xd0\xcf\x11\xe0", "doc"))
 
@@ -39,17 +33,6 @@ class Extracted:
     lines: list[str]
     # For converted formats, where each line came from in the original; None for txt/md.
     origins: list[str] | None = None
-
-
-def format_of(path: str | PurePath) -> str:
-    """The format a file name says, or a ChengnuoError listing the supported ones."""
-    suffix = PurePath(path).suffix.lower()
-    for name, endings in FORMATS.items():
-        if suffix in endings:
-            return name
-    known = ", ".join(ending for endings in FORMATS.values() for ending in endings)
-    hint = ("save it from Word as .docx" if suffix == ".doc" else f"supported: {known}")
-    raise ChengnuoError(f"unsupported file type '{suffix or '(none)'}'", path=str(path), hint=hint)
 
 
 def extract(data: bytes, name: str, file_format: str) -> Extracted:
@@ -113,4 +96,4 @@ def _extract_html(data: bytes, name: str) -> Extracted:
     return Extracted("html", encoding, lines, [f"line {line} of the HTML" for line in source_lines])
 
 
-__all__ = ["Extracted", "FORMATS", "extract", "format_of", "split_lines"]
+__all__ = ["Extracted", "extract", "split_lines"]

@@ -2,7 +2,7 @@
 
 read  - load the registry and verify every file (present, sha256, encoding, line ranges)
 work  - turn each decoded file into its output text and metadata
-write - put build/text in place whole (chengnuo.stage.replaced_folder), so a failed run
+write - put build/text in place whole (chengnuo.stage.write_outputs), so a failed run
         never leaves a half-written build/text behind
 
 The .txt holds the decoded lines joined by LF (with a final LF), so its line n is line n
@@ -19,9 +19,10 @@ from datetime import date
 from pathlib import Path
 
 from chengnuo.project import Project
-from chengnuo.registry import Registry, Source, load_registry, verify_files
-from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
+from chengnuo.registry import Registry, Source, load_registry
+from chengnuo.stage import Progress, StageReport, no_progress, write_outputs
 from chengnuo.text.extract import Extracted
+from chengnuo.text.verify import verify_files
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,8 @@ def work(registry: Registry, decoded: dict[str, Extracted]) -> list[SourceText]:
 
 
 def write(project: Project, texts: list[SourceText]) -> Path:
-    with replaced_folder(project.text_dir) as folder:
-        for item in texts:
-            (folder / f"{item.source_id}.txt").write_bytes(item.text().encode("utf-8"))
-            (folder / f"{item.source_id}.json").write_text(
-                json.dumps(item.metadata(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return project.text_dir
+    return write_outputs(project, "text", {item.source_id: item.metadata() for item in texts},
+                         texts={item.source_id: item.text() for item in texts})
 
 
 def run(project: Project, progress: Progress = no_progress, *, today: date | None = None) -> StageReport:
@@ -96,8 +93,8 @@ def source_lines(project: Project, source_id: str, *, registry: Registry | None 
 
 
 def _built_lines(project: Project, source: Source) -> list[str] | None:
-    text_file = project.text_dir / f"{source.source_id}.txt"
-    meta_file = project.text_dir / f"{source.source_id}.json"
+    text_file = project.stage_dir("text") / f"{source.source_id}.txt"
+    meta_file = project.stage_dir("text") / f"{source.source_id}.json"
     try:
         meta = json.loads(meta_file.read_bytes())
         text = text_file.read_bytes().decode("utf-8")  # bytes: text mode would translate CRs

@@ -9,19 +9,13 @@ write: build/topics/topics.json (rows of the `topics` table) and
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
-from chengnuo.errors import BuildWarning, ChengnuoError
+from chengnuo.errors import BuildWarning
 from chengnuo.project import Project
-from chengnuo.records.stage import read_records, write_json
-from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
+from chengnuo.stage import Progress, StageReport, no_progress, read_outputs, write_outputs
 from chengnuo.topics.assign import assign_topic, section_titles
 from chengnuo.topics.taxonomy import TOPICS_PATH, Taxonomy, bundled_taxonomy
-
-
-def folder(project: Project):
-    return project.build_dir / "topics"
 
 
 def commitment_topics(records: list[dict], taxonomy: Taxonomy) -> list[dict]:
@@ -39,13 +33,11 @@ def commitment_topics(records: list[dict], taxonomy: Taxonomy) -> list[dict]:
 
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
     taxonomy = bundled_taxonomy()
-    records = read_records(project)
+    records = list(read_outputs(project, "records").values())
     progress(f"{len(taxonomy.topics)} topics, "
              f"{sum(len(r['commitments']) for r in records)} commitments")
     assigned = commitment_topics(records, taxonomy)
-    with replaced_folder(folder(project)) as staging:
-        write_json(staging / "topics.json", taxonomy.rows())
-        write_json(staging / "commitment_topics.json", assigned)
+    write_outputs(project, "topics", {"topics": taxonomy.rows(), "commitment_topics": assigned})
     used = Counter(row["topic_id"] for row in assigned)
     # An empty topic is not an error (a smaller corpus may leave one empty), but
     # with the bundled reports it means the taxonomy or its words need a look.
@@ -54,15 +46,3 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
                 for t in taxonomy.topics if not used[t.topic_id]]
     return StageReport("topics", counts={"topics": len(taxonomy.topics),
                                          "commitments": len(assigned)}, warnings=warnings)
-
-
-def read_topics(project: Project) -> tuple[list[dict], dict[str, str]]:
-    """The stage's output: rows of the topics table, and commitment_id → topic_id."""
-    try:
-        topics = json.loads((folder(project) / "topics.json").read_text(encoding="utf-8"))
-        assigned = json.loads((folder(project) / "commitment_topics.json")
-                              .read_text(encoding="utf-8"))
-    except FileNotFoundError as error:
-        raise ChengnuoError("no topics", path=project.relative(folder(project)),
-                            hint="run `chengnuo topics` first") from error
-    return topics, {row["commitment_id"]: row["topic_id"] for row in assigned}

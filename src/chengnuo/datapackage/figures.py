@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from chengnuo.outcomes.stage import TABLES as OUTCOME_TABLES
-from chengnuo.outcomes.stage import read_outcomes
 from chengnuo.project import Project
-from chengnuo.targets.stage import read_targets
+from chengnuo.stage import read_outputs
 
 
 def figure_tables(project: Project) -> dict[str, list[dict[str, Any]]]:
     """The tables of build/targets and build/outcomes, ready for the data package."""
-    tables = {name: read_targets(project, name) for name in ("targets", "results")}
-    tables.update({name: read_outcomes(project, name) for name in OUTCOME_TABLES})
-    return tables
+    return {**read_outputs(project, "targets"), **read_outputs(project, "outcomes")}
