@@ -203,7 +203,7 @@ def test_the_cli_runs_the_stage_alone(tmp_path):
     files = len(sums.splitlines()) + 1  # and SHA256SUMS itself
     assert result.stdout.splitlines()[-1] == (
         f"summary: downloads: {len(TABLES)} tables, {files} files, 0 warnings")
-    for page in ("docs/zh/downloads.md", "docs/en/downloads.md"):
+    for page in ("build/downloads/pages/zh.md", "build/downloads/pages/en.md"):
         text = (tmp_path / page).read_text("utf-8")
         digest = hashlib.sha256((tmp_path / "build/downloads/SHA256SUMS").read_bytes()).hexdigest()
         assert sums.split()[0] in text and digest in text
