@@ -18,10 +18,15 @@ from chengnuo.datapackage.read import read_package
 from chengnuo.downloads.escape import code, md
 from chengnuo.downloads.page import demoted, human_size, reference_sections, render_page
 from chengnuo.downloads.stage import write_downloads
+from chengnuo.project import DOWNLOADS_PAGES, downloads_page
 from tests.conftest import REPO
 from tests.downloads_fixtures import built_copy, write_small_package
 
 DESCRIPTOR = json.loads((REPO / "datapackage" / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def page_of(project, language: str) -> Path:
+    return project.stage_dir("downloads") / downloads_page(language)
 
 
 def html(text: str) -> str:
@@ -43,9 +48,10 @@ def test_the_reference_part_of_the_page_matches_its_golden_file(language, golden
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_every_file_is_listed_with_its_size_and_checksum(project, language):
-    page = (project.docs_dir / language / "downloads.md").read_text("utf-8")
+    page = page_of(project, language).read_text("utf-8")
     folder = project.stage_dir("downloads")
-    files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
+                   if p.is_file() and p.relative_to(folder).parts[0] != DOWNLOADS_PAGES)
     rows = {m.group(1): m for m in re.finditer(
         r"^\| \[[^]]+\]\(downloads/([^)]+)\) \| .+ \| ([0-9.]+ k?M?B) \| `([0-9a-f]{64})` \|$",
         page, flags=re.M)}
@@ -58,7 +64,7 @@ def test_every_file_is_listed_with_its_size_and_checksum(project, language):
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_the_dictionary_names_every_table_and_field_of_datapackage_json(project, language):
-    page = (project.docs_dir / language / "downloads.md").read_text("utf-8")
+    page = page_of(project, language).read_text("utf-8")
     for resource in DESCRIPTOR["resources"]:
         section = page.split(f"(`{resource['name']}`)", 1)[1].split("\n### ", 1)[0]
         assert f"`{resource['path']}`" in section
@@ -96,7 +102,7 @@ def test_dictionary_lists_every_column_with_both_descriptions(language, heading)
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_the_page_includes_the_changelog_with_its_headings_demoted(project, language):
-    page = (project.docs_dir / language / "downloads.md").read_text("utf-8")
+    page = page_of(project, language).read_text("utf-8")
     changelog = (REPO / "CHANGELOG.md").read_text("utf-8")
     first_entry = re.search(r"^## (.+)$", changelog, flags=re.M).group(1)
     assert f"\n### {first_entry}\n" in page
@@ -105,7 +111,7 @@ def test_the_page_includes_the_changelog_with_its_headings_demoted(project, lang
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_the_page_renders_as_tables_and_links(project, language):
-    page = html((project.docs_dir / language / "downloads.md").read_text("utf-8"))
+    page = html(page_of(project, language).read_text("utf-8"))
     names = {r["name"] for r in DESCRIPTOR["resources"]}
     # One table per resource, two more, and one per extract group the package allows:
     # by topic (the topics table) and by area (the mentions table).
@@ -157,8 +163,7 @@ def test_human_size(size, text):
     assert human_size(size) == text
 
 
-def test_pages_are_written_where_the_site_reads_them(project: Path):
-    for language in ("zh", "en"):
-        assert (project.docs_dir / language / "downloads.md").is_file()
-    ignored = (REPO / ".gitignore").read_text()
-    assert "/docs/zh/downloads.md" in ignored and "/docs/en/downloads.md" in ignored
+def test_pages_are_written_with_the_files_and_nothing_into_docs(project: Path):
+    assert sorted(p.name for p in (project.stage_dir("downloads") / DOWNLOADS_PAGES).iterdir()) == \
+        ["en.md", "zh.md"]
+    assert not (project.root / "docs").exists()

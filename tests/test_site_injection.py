@@ -27,10 +27,6 @@ def evil_site(built, tmp_path_factory) -> Path:
     shutil.copytree(built / "reports", root / "reports")
     shutil.copytree(built / "build" / "text", root / "build" / "text")
     shutil.copytree(built / "build" / "downloads", root / "build" / "downloads")
-    for page in ("downloads.md",):
-        for lang in ("zh", "en"):
-            (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(built / "docs" / lang / page, root / "docs" / lang / page)
     copy_site_inputs(root)
     path = root / "datapackage" / "data" / "commitments.csv"
     with path.open(encoding="utf-8", newline="") as handle:

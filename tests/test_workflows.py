@@ -81,7 +81,11 @@ def test_pages_installs_tests_validates_builds_and_deploys_in_that_order(pages):
         < at(r"frictionless validate datapackage/datapackage\.json") < at("make build") \
         < at("actions/upload-pages-artifact")
     assert steps[at("actions/upload-pages-artifact")]["with"]["path"] == "build/site"
-    assert "SOURCE_DATE_EPOCH" in text[at("make build")]
-    assert "chengnuo site" in text[at("make build")]
+    build = steps[at("make build")]
+    assert "SOURCE_DATE_EPOCH" in build["run"]
+    assert set(build["env"]) == {"CHENGNUO_SITE_URL", "CHENGNUO_SITE_URL_EN"}
+    # `make build` runs every stage, the site included: nothing builds it a second time.
+    assert [t for t in text if re.search(r"chengnuo (site|build)|make build", t)] == [text[at("make build")]]
+    assert "chengnuo site" not in build["run"]
     deploy = pages["jobs"]["deploy"]["steps"]
     assert [s["uses"].split("@")[0] for s in deploy] == ["actions/deploy-pages"]

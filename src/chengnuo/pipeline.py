@@ -51,10 +51,10 @@ STAGES = (
           ("records", "targets", "outcomes", "topics", "mentions", "links")),
     Stage("downloads", "Write build/downloads/ and the downloads pages from datapackage/",
           ("datapackage",)),
-    # The downloads stage writes docs/{zh,en}/downloads.md, a page of the site's nav;
+    # The site publishes the downloads and their page (build/downloads/pages/);
     # the document pages show the lines of build/text.
-    Stage("site", "Write the pages into docs/ and build the zh and en site into build/site/",
-          ("datapackage", "downloads", "text")),
+    Stage("site", "Build the zh and en site into build/site/ (mkdocs --strict, with the "
+          "chengnuo plugin generating the pages)", ("datapackage", "downloads", "text")),
 )
 BY_NAME = {stage.name: stage for stage in STAGES}
 

@@ -11,6 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 METADATA_DIR = Path(__file__).parent / "metadata"
+# build/downloads/ holds the files readers download and, in this folder, the page
+# that lists them in each language; the site publishes the page as downloads.md,
+# never as a download.
+DOWNLOADS_PAGES = "pages"
+
+
+def downloads_page(lang: str) -> str:
+    """The downloads page of `lang`, relative to build/downloads/."""
+    return f"{DOWNLOADS_PAGES}/{lang}.md"
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """The downloads page, in Chinese and English: files, data dictionary, citation, licence, changelog.
 
-Written to docs/zh/downloads.md and docs/en/downloads.md (git-ignored). File
-links are relative, `downloads/<file>`: the site copies build/downloads/ to a
-`downloads/` folder beside the page (docs/<language>/downloads/ before the
-MkDocs build, so that `--strict` can check every link).
+Written to build/downloads/pages/<language>.md with the files it lists; the site
+publishes it as downloads.md. File links are relative, `downloads/<file>`: the
+site publishes build/downloads/ as a `downloads/` folder beside the page (as
+files of the MkDocs build, so that `--strict` checks every link).
 
 Text that comes from the data (topic and area names, titles, licence titles)
 goes through `md` (escape.py), so nothing in it can act as Markdown or HTML.

@@ -3,14 +3,16 @@
 read:  datapackage/ (datapackage.json and the CSV of every table it lists), CHANGELOG.md
 work:  zip, XLSX, SQLite (+ datasette metadata), CSV and JSON per table, CSV
        extracts per topic and per area, SHA256SUMS
-write: build/downloads/ (replaced whole), then docs/zh/downloads.md and
-       docs/en/downloads.md, which list every file with its size and checksum
+write: build/downloads/ (replaced whole): the files, and the page that lists
+       every file with its size and checksum, per language, for the site
 
 Layout of build/downloads/ (`<name>` is the package name, chengnuo-liaocheng):
 
     <name>.zip  <name>.xlsx  <name>.db  datasette-metadata.json  SHA256SUMS
     csv/<table>.csv  json/<table>.json
     extracts/topics/<topic_id>.csv  extracts/counties/<jurisdiction_id>.csv
+    pages/zh.md  pages/en.md    the downloads page (the site publishes it as
+                                downloads.md; it is not itself a download)
 
 Zip and XLSX carry a fixed timestamp (SOURCE_DATE_EPOCH, else 1980-01-01), so
 the same package gives the same bytes on the same machine (zlib and SQLite
@@ -22,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from chengnuo.downloads.archive import build_timestamp, package_zip
@@ -34,25 +35,27 @@ from chengnuo.downloads.page import FileEntry, render_page
 from chengnuo.downloads.sqlite import write_database
 from chengnuo.downloads.xlsx import workbook_bytes
 from chengnuo.errors import BuildWarning, ChengnuoError
-from chengnuo.project import Project
+from chengnuo.project import Project, downloads_page
 from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
 
 CHECKSUMS = "SHA256SUMS"
 LANGUAGES = ("zh", "en")
-PAGE = "downloads.md"
 
 
 def run(project: Project, progress: Progress = no_progress) -> StageReport:
     package = read_package(project.datapackage_dir)
     when = build_timestamp()
     warnings: list[BuildWarning] = []
+    changelog = _read_changelog(project)
     with replaced_folder(project.stage_dir("downloads")) as folder:
         entries = write_downloads(package, folder, when, progress, warnings)
-    changelog = _read_changelog(project)
-    for language in LANGUAGES:
-        page = project.docs_dir / language / PAGE
-        progress(f"writing {project.relative(page)}")
-        write_text(page, render_page(package, entries, language, changelog))
+        # Written beside the files and swapped in with them: a page never lists
+        # files of another run.
+        for language in LANGUAGES:
+            page = folder / downloads_page(language)
+            progress(f"writing the downloads page ({language})")
+            page.parent.mkdir(exist_ok=True)
+            page.write_text(render_page(package, entries, language, changelog), encoding="utf-8")
     # Counts, not bytes: sizes differ between machines (zlib and SQLite versions).
     return StageReport("downloads", counts={"tables": len(package.tables), "files": len(entries)},
                        warnings=warnings)
@@ -121,11 +124,3 @@ def _read_changelog(project: Project) -> str:
         return ""
     except (OSError, UnicodeDecodeError) as error:
         raise ChengnuoError(f"cannot read the changelog: {error}", path=path) from None
-
-
-def write_text(path: Path, text: str) -> None:
-    """Replace `path` whole: a reader (or mkdocs serve) never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(f".{path.name}.new-{os.getpid()}")
-    staging.write_text(text, encoding="utf-8")
-    os.replace(staging, path)

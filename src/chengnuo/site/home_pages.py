@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from collections.abc import Callable
 
 from chengnuo.site.commitment_pages import commitment_title, document_title
 from chengnuo.site.data import SiteData
@@ -132,7 +132,8 @@ def explorer_page(data: SiteData, lang: str, files: Files) -> None:
         f'<noscript><p>{md(t(lang, "explorer_noscript"))}</p></noscript>\n'])
 
 
-def hand_written_links(docs_dir: Path, lang: str) -> list[tuple[str, str]]:
-    """Links from the home page to the hand-written pages that exist in this language."""
+def other_page_links(exists: Callable[[str], bool], lang: str) -> list[tuple[str, str]]:
+    """Links from the home page to the downloads and methodology pages, where the
+    site has them (`exists` is asked for each page's path in the docs folder)."""
     pages = [("downloads.md", "downloads"), ("methodology.md", "methodology")]
-    return [(t(lang, key), path) for path, key in pages if (docs_dir / path).is_file()]
+    return [(t(lang, key), path) for path, key in pages if exists(path)]

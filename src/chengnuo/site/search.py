@@ -3,8 +3,8 @@
 Material's search plugin segments Chinese with jieba; in the browser a query
 word matches index tokens that *start* with it, and a Chinese query is first
 cut into pieces that are themselves tokens of the index. So with jieba's
-tokens alone, 政府 never finds 县政府 and 公路 never finds 农村公路. hooks.py
-fixes this after each build, in three steps:
+tokens alone, 政府 never finds 县政府 and 公路 never finds 农村公路. The site
+plugin (plugin.py) fixes this in each build, in three steps:
 
 1. jieba learns the names of units, places, people and topics (a user
    dictionary built from the data package), so a name stays one token;
