@@ -31,9 +31,9 @@ def test_build_ends_with_a_summary(built):
         "mentions: 1567 mentions, 56 named, 96 responsible, 1415 all_counties, 0 warnings; "
         "links: 166 links, 146 commitments linked, 46 discrepancies, 0 warnings; "
         "datapackage: 21 jurisdictions, 5 sources, 13 documents, 246 sections, 585 commitments, "
-        "1725 assignments, 343 paragraphs, 36 allocations, 186 units, 18 people, 16 topics, "
-        "1567 mentions, 166 links, 46 discrepancies, 517 targets, 238 results, 207 outcomes, "
-        "35 indicator_series, 8 indicators, 0 warnings; "
+        "1725 assignments, 186 units, 18 people, 343 paragraphs, 517 targets, 238 results, "
+        "36 allocations, 16 topics, 1567 mentions, 207 outcomes, 8 indicators, "
+        "35 indicator_series, 166 links, 46 discrepancies, 0 warnings; "
         "downloads: 19 tables, 70 files, 0 warnings; "
         "site: 729 zh pages, 729 en pages, 0 warnings")
 

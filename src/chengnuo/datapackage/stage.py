@@ -41,7 +41,9 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     check_coverage(translated.coverage)
     progress(f"writing and validating {project.relative(project.datapackage_dir)}/")
     write_package(tables, project.datapackage_dir, check=validate_package)
-    return StageReport("datapackage", counts={name: len(rows) for name, rows in tables.items()},
+    # Counted in the order tables.yaml declares the tables, as the package lists them.
+    return StageReport("datapackage", counts={name: len(tables[name]) for name in metadata().tables
+                                              if name in tables},
                        warnings=translated.warnings)
 
 
