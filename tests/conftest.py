@@ -104,13 +104,19 @@ def pytest_addoption(parser):
 # red CI build is a real regression and can be reproduced, never a lucky draw; and
 # no timing rule (deadline, too_slow) can fail a test on a loaded machine. A test's own
 # @settings (max_examples of the fuzz tests, scripts/fuzz's budget) still wins over
-# the profile for what it sets.
-settings.register_profile("dev")
-settings.register_profile("ci", derandomize=True, max_examples=100, deadline=None,
-                          database=None, print_blob=True,
+# the profile for what it sets. Both are stated in full over Hypothesis's "default"
+# profile, since Hypothesis itself loads a CI profile of its own when CI is set.
+settings.register_profile("dev", parent=settings.get_profile("default"))
+settings.register_profile("ci", parent=settings.get_profile("default"), derandomize=True,
+                          max_examples=100, deadline=None, database=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(
-    "ci" if os.environ.get("CI", "").lower() not in ("", "0", "false") else "dev")
+HYPOTHESIS_PROFILE = "ci" if os.environ.get("CI", "").lower() not in ("", "0", "false") else "dev"
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def pytest_report_header(config):
+    profile = config.getoption("hypothesis_profile", None) or HYPOTHESIS_PROFILE
+    return f"hypothesis profile: {profile} (ci where the environment sets CI, else dev)"
 
 
 # ---- the two lanes: a test that builds or opens a browser is marked slow ------------
