@@ -75,6 +75,7 @@ def test_inspect_prints_what_it_found_and_changes_nothing(tmp_path):
     assert not (project.root / "build").exists()
 
 
+@pytest.mark.slow
 def test_add_registers_the_plan_as_the_maintainer_did(tmp_path):
     project = copy_project(tmp_path, with_package=True)
     original_entry = without_source(project, "liaocheng-2023-task-plan", PLAN)
@@ -109,6 +110,7 @@ def test_add_registers_the_plan_as_the_maintainer_did(tmp_path):
     assert result.stdout.splitlines()[-1] == "0 warnings in reports/liaocheng-2023-task-plan.txt"
 
 
+@pytest.mark.slow
 def test_add_a_pdf_gives_the_same_commitments(tmp_path):
     project = copy_project(tmp_path, with_package=True)
     without_source(project, "liaocheng-2023-task-plan", PLAN)
@@ -202,6 +204,7 @@ def test_diff_of_a_folder_that_is_not_a_package_is_one_line(tmp_path):
            "(give the folder that holds datapackage.json)\n")
 
 
+@pytest.mark.slow
 def test_adding_next_years_plan_only_adds_rows(tmp_path):
     """The use case: a new year's plan (here the 2023 plan relabelled 2025) as a .docx."""
     project = copy_project(tmp_path, with_package=True)

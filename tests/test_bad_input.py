@@ -49,6 +49,7 @@ def test_unreadable_report_is_one_line_and_nothing_is_lost(tmp_path, data, messa
     assert ONE_LINE_ERROR.fullmatch(last) and message in last and "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_a_plan_in_gb18030_gives_the_same_package(tmp_path):
     root = copy_project(tmp_path, with_package=True).root
     text = (REPO / "reports" / PLAN).read_text(encoding="utf-8")
@@ -69,6 +70,7 @@ def test_a_plan_in_gb18030_gives_the_same_package(tmp_path):
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
+@pytest.mark.slow
 @given(BUILD_BYTE_OPS)
 def test_mutated_plan_never_gives_a_traceback(tmp_path_factory, mutations):
     root = copy_project(tmp_path_factory.mktemp("fuzz"), with_package=True).root

@@ -1,7 +1,7 @@
 """The data package contract: metadata, descriptor, CSV bytes, validation, atomic writes.
 
-Set CHENGNUO_UPDATE_GOLDEN=1 to rewrite tests/golden/datapackage.json after an
-intended change, then review the diff.
+`pytest --update-golden` rewrites tests/golden/datapackage.json after an intended
+change; then review the diff.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import copy
 import csv
 import datetime as dt
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -31,7 +30,6 @@ from chengnuo.schema import FIELDS_PATH, TABLES_PATH, load_metadata
 from chengnuo.datapackage.write import natural_key
 from chengnuo.errors import ChengnuoError
 
-GOLDEN_DESCRIPTOR = Path(__file__).parent / "golden" / "datapackage.json"
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -452,11 +450,9 @@ def test_a_folded_line_break_inside_chinese_text_is_reported(tmp_path: Path):
 # ---- writing ----------------------------------------------------------------
 
 
-def test_descriptor_matches_golden_file(package_dir: Path):
+def test_descriptor_matches_golden_file(package_dir: Path, golden):
     written = (package_dir / "datapackage.json").read_text(encoding="utf-8")
-    if os.environ.get("CHENGNUO_UPDATE_GOLDEN"):
-        GOLDEN_DESCRIPTOR.write_text(written, encoding="utf-8")
-    assert written == GOLDEN_DESCRIPTOR.read_text(encoding="utf-8")
+    golden("datapackage.json", written)
     assert json.loads(written) == build_descriptor(sample_tables()["sources"])
 
 

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 from chengnuo.datapackage import stage as datapackage_stage
 from chengnuo.datapackage import validate_package
 from chengnuo.project import Project
 from chengnuo.reference import Reference
 from chengnuo.registry import Registry
-from tests.conftest import run_stages_before_the_package
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_stage_builds_a_valid_package_from_the_bundled_reports(tmp_path: Path):
-    shutil.copytree(PROJECT_ROOT / "reports", tmp_path / "reports")
-    # The translations too: the stage's English coverage gate holds every document.
-    shutil.copytree(PROJECT_ROOT / "translations", tmp_path / "translations")
-    project = Project(tmp_path)
-    run_stages_before_the_package(project)
+def test_stage_builds_a_valid_package_from_the_bundled_reports(corpus_copy: Project):
+    # The stages before the package ran on the bundled reports, with the translations
+    # (the stage's English coverage gate holds every document).
+    project = corpus_copy
     report = datapackage_stage.run(project)
     assert validate_package(project.datapackage_dir) == []
     assert all(report.counts[name] > 0 for name in

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from chengnuo.datapackage.read import read_rows
 from chengnuo.i18n.apply import apply_translations, check_coverage
 from chengnuo.i18n.store import settings
@@ -60,6 +62,7 @@ def test_the_committed_package_passes_the_gate_with_every_document_held():
         name: (100.0, 0) for name in settings().gated_tables}
 
 
+@pytest.mark.slow
 def test_one_missing_translation_fails_the_build_in_one_line(tmp_path):
     project = without_entry(tmp_path)
     result = chengnuo(project, "build")
@@ -70,6 +73,7 @@ def test_one_missing_translation_fails_the_build_in_one_line(tmp_path):
     assert not project.datapackage_dir.exists()  # nothing published
 
 
+@pytest.mark.slow
 def test_the_same_copy_with_its_document_pending_builds_and_marks_the_page(tmp_path):
     project = without_entry(tmp_path)
     copy_site_inputs(project.root)  # so that the build makes the site too
@@ -98,6 +102,7 @@ def test_the_same_copy_with_its_document_pending_builds_and_marks_the_page(tmp_p
     assert "cn-pending" not in neighbour
 
 
+@pytest.mark.slow
 def test_a_new_plan_is_published_pending_and_held_once_its_marker_is_removed(tmp_path):
     """What `chengnuo add` produces for next year's plan (the 2023 plan relabelled 2025,
     with one department renamed so that the metadata does not list it), untranslated."""

@@ -12,6 +12,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, strategies as st
 
 from chengnuo.errors import ChengnuoError
@@ -103,6 +104,7 @@ def test_a_damaged_pdf_or_docx_gives_lines_or_one_clear_error(form, ops):
         check_error(error, name)
 
 
+@pytest.mark.slow
 @fuzz_settings(3, cost=500)
 @given(damaged_text(names=(PLAN,)), st.sampled_from(CODECS))
 def test_a_build_with_a_damaged_registered_plan_never_gives_a_traceback(report, codec):

@@ -151,9 +151,15 @@ def package_rows():
     return read_rows(REPO / "datapackage")
 
 
+@pytest.fixture(scope="module")
+def store_problems(package_rows) -> list:
+    """The checks over the whole store, run once; each test below reports one file."""
+    return check_store(Project(REPO), package_rows)
+
+
 @pytest.mark.parametrize("file", translation_files())
-def test_every_translation_passes_the_number_and_glossary_checks(file, package_rows):
-    problems = [str(p) for p in check_store(Project(REPO), package_rows) if p.path == file]
+def test_every_translation_passes_the_number_and_glossary_checks(file, store_problems):
+    problems = [str(p) for p in store_problems if p.path == file]
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 

@@ -4,6 +4,9 @@ These tests run the real `chengnuo` command in a subprocess, as a maintainer or
 CI would, and kill it with SIGKILL (no clean-up code of ours can run).  Before the
 killed build an input changes, so the new output differs from the old one: a
 stage that wrote in place would leave a mix of both, and the test would see it.
+
+A killed command is killed as a terminal's Ctrl-C or a CI timeout kills it: the
+whole process group, its MkDocs workers included; and no process of it may survive.
 """
 
 from __future__ import annotations
@@ -18,8 +21,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, copy_project
+from tests.processes import kill_group
 
 CHENGNUO = str(Path(sys.executable).parent / "chengnuo")
+# Every test here builds the whole project, several times.
+pytestmark = pytest.mark.slow
+
 ENV = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
 
 
@@ -42,21 +49,25 @@ def edit_an_input(root: Path) -> None:
                         encoding="utf-8")
 
 
+def start(root: Path, command: str, env: dict[str, str]) -> subprocess.Popen:
+    """`chengnuo <command>` as the leader of a process group of its own, to be killed whole."""
+    return subprocess.Popen([CHENGNUO, "--project", str(root), command], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, start_new_session=True)
+
+
 def kill_when_staging(root: Path, target: Path, timeout: float = 300) -> list[Path]:
     """Start a build; SIGKILL it once the staging folder of `target` holds a file."""
-    process = subprocess.Popen([CHENGNUO, "--project", str(root), "build"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env=ENV)
+    process = start(root, "build", env=ENV)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
         for staging in target.parent.glob(f".{target.name}.new-*"):
             written = [p for p in staging.rglob("*") if p.is_file()]
             if written:
-                process.send_signal(signal.SIGKILL)
-                process.wait()
+                assert kill_group(process) == []
                 assert process.returncode == -signal.SIGKILL
                 return written
         time.sleep(0.002)
-    process.kill()
+    assert kill_group(process) == []
     _, err = process.communicate()
     pytest.fail(f"the build ended before {target.name} was caught half written: {err.decode()[-500:]}")
 
@@ -116,14 +127,13 @@ def test_the_site_is_identical_and_survives_a_killed_site_stage(tmp_path):
     text = documents.read_text(encoding="utf-8")
     documents.write_text(text.replace("2023年市政府工作报告重点工作任务责任分工方案",
                                       "2023年市政府工作报告重点工作任务分工方案", 1), encoding="utf-8")
-    process = subprocess.Popen([CHENGNUO, "--project", str(root), "site"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env={**ENV, "SOURCE_DATE_EPOCH": "1700000000"})
+    process = start(root, "site", env={**ENV, "SOURCE_DATE_EPOCH": "1700000000"})
     deadline = time.monotonic() + 300
     caught = []
     while not caught and time.monotonic() < deadline and process.poll() is None:
         caught = [p for staging in target.parent.glob(".site.new-*") for p in staging.rglob("*.html")]
         time.sleep(0.002)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    # The stage and its two MkDocs workers (forked, so in its group): none survives.
+    assert kill_group(process) == []
     assert caught, "the site stage ended before mkdocs was caught writing"
     assert folder_bytes(target) == site

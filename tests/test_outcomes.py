@@ -134,12 +134,8 @@ def test_a_bad_review_is_one_line_naming_file_and_line(tmp_path, text, message):
     assert "\n" not in str(error.value)
 
 
-def test_a_review_of_an_unknown_target_is_not_applied_and_warned_about(project):
-    from chengnuo.records import stage as records_stage
-    from chengnuo.targets import stage as targets_stage
-    from chengnuo.text import stage as text_stage
-    for stage in (text_stage, records_stage, targets_stage):
-        stage.run(project)
+def test_a_review_of_an_unknown_target_is_not_applied_and_warned_about(corpus_copy):
+    project = corpus_copy  # the stages before outcomes ran on the bundled reports
     (project.reports_dir / "outcome-reviews.yaml").write_text(
         "reviews:\n  - target_id: nowhere-1-q1\n    auto: met\n    status: met\n", encoding="utf-8")
     report = outcomes_stage.run(project)
@@ -148,12 +144,8 @@ def test_a_review_of_an_unknown_target_is_not_applied_and_warned_about(project):
     assert report.counts["reviewed"] == 0
 
 
-def test_a_verdict_whose_automatic_match_changed_is_flagged(project):
-    from chengnuo.records import stage as records_stage
-    from chengnuo.targets import stage as targets_stage
-    from chengnuo.text import stage as text_stage
-    for stage in (text_stage, records_stage, targets_stage):
-        stage.run(project)
+def test_a_verdict_whose_automatic_match_changed_is_flagged(corpus_copy):
+    project = corpus_copy  # the stages before outcomes ran on the bundled reports
     (project.reports_dir / "outcome-reviews.yaml").write_text(
         "reviews:\n  - target_id: liaocheng-2023-task-plan-1-q1\n    auto: no_evidence\n"
         "    status: met\n", encoding="utf-8")

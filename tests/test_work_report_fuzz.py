@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chengnuo.project import Project
@@ -62,6 +63,7 @@ def test_parser_survives_text_made_of_report_pieces(lines):
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                 HealthCheck.function_scoped_fixture])
+@pytest.mark.slow
 @given(BUILD_BYTE_OPS)
 def test_mutated_report_never_gives_a_traceback(tmp_path_factory, mutations):
     root = copy_project(tmp_path_factory.mktemp("fuzz"), with_package=True).root
