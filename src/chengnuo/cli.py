@@ -7,6 +7,7 @@ a traceback; `--debug` shows the traceback of an unexpected failure.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 import traceback
@@ -44,6 +45,9 @@ def _stages() -> dict[str, Callable[..., StageReport]]:
             "site": site_stage.run}
 
 
+# A plausible year of a report: refused at once, rather than blamed on a registry line later.
+YEARS = click.IntRange(1949, 2100)
+
 # What `chengnuo build` runs, in order; `chengnuo add` runs the same after registering.
 BUILD_STAGES = ["text", "records", "targets", "outcomes", "topics", "mentions", "links",
                 "datapackage", "downloads"]
@@ -71,6 +75,10 @@ def _guarded(ctx: click.Context, work: Callable[[list[str]], object], what: str)
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     except Exception as error:  # noqa: BLE001 - the user gets one line, the developer --debug
+        from chengnuo.failures import ordinary_failure
+        if ordinary := ordinary_failure(error):  # a full disk, a read-only folder: not a bug
+            click.echo(f"error: {ordinary}", err=True)
+            sys.exit(1)
         if ctx.obj["debug"]:
             traceback.print_exc()
         detail = " ".join(str(error).split())
@@ -79,9 +87,25 @@ def _guarded(ctx: click.Context, work: Callable[[list[str]], object], what: str)
         sys.exit(2)
 
 
+@contextlib.contextmanager
+def _exclusive(project: Project):
+    """One command at a time per project (build/.lock); first finish or undo what a
+    killed command left half done (chengnuo.transaction), and say so."""
+    from chengnuo import lock, transaction
+    with lock.project_lock(project.build_dir, project.relative(project.build_dir / lock.LOCK_FILE)):
+        said = transaction.recover(project.build_dir)
+        if said:
+            click.echo(f"note: {said}", err=True)
+        yield
+
+
 def _run(ctx: click.Context, names: list[str]) -> None:
     project: Project = ctx.obj["project"]
-    reports = _guarded(ctx, lambda where: _run_stages(project, names, where), "start-up")
+
+    def work(where: list[str]) -> list[StageReport]:
+        with _exclusive(project):
+            return _run_stages(project, names, where)
+    reports = _guarded(ctx, work, "start-up")
     _print_summary(reports, ctx.obj["verbose"])
 
 
@@ -195,7 +219,7 @@ def build(ctx: click.Context) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON on stdout.")
 @click.option("--jurisdiction", help="Jurisdiction id, when the title names none.")
-@click.option("--year", type=int, help="The year the document plans, when its title gives none.")
+@click.option("--year", type=YEARS, help="The year the document plans, when its title gives none.")
 @click.option("--kind", help="Document kind (task_plan, work_report…), when the title does not tell.")
 @click.pass_context
 def inspect(ctx: click.Context, path: Path, as_json: bool, jurisdiction: str | None,
@@ -216,7 +240,7 @@ def inspect(ctx: click.Context, path: Path, as_json: bool, jurisdiction: str | N
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--jurisdiction", help="Jurisdiction id, instead of the one the title names.")
-@click.option("--year", type=int, help="The year the document plans, instead of the title's.")
+@click.option("--year", type=YEARS, help="The year the document plans, instead of the title's.")
 @click.option("--kind", help="Document kind (task_plan, work_report…), instead of the detected one.")
 @click.pass_context
 def add(ctx: click.Context, path: Path, jurisdiction: str | None, year: int | None,
@@ -226,9 +250,12 @@ def add(ctx: click.Context, path: Path, jurisdiction: str | None, year: int | No
     from chengnuo.ingest.diff import render
 
     project: Project = ctx.obj["project"]
-    added = _guarded(ctx, lambda where: add_file(
-        project, path, str(path), lambda: _run_stages(project, BUILD_STAGES, where),
-        jurisdiction=jurisdiction, year=year, kind=kind), "add")
+
+    def work(where: list[str]):
+        with _exclusive(project):
+            return add_file(project, path, str(path), lambda staged: _run_stages(staged, BUILD_STAGES, where),
+                            jurisdiction=jurisdiction, year=year, kind=kind)
+    added = _guarded(ctx, work, "add")
     found = added.inspection.main
     click.echo(f"added {added.path} as source {added.source_id}: {found.kind}, {found.year}, "
                f"{found.jurisdiction_id}, lines {found.line_start}-{found.line_end}")
@@ -250,6 +277,11 @@ def diff(ctx: click.Context, old: Path, new: Path) -> None:
     """Compare two data packages (folders holding datapackage.json) table by table."""
     from chengnuo.ingest.diff import diff_packages, read_package, render
 
+    for folder in (old, new):
+        if not folder.exists():  # a mistyped path is not an empty package
+            click.echo(f"error: {folder}: no such folder (give a folder that holds datapackage.json)",
+                       err=True)
+            sys.exit(1)
     diffs = _guarded(ctx, lambda where: diff_packages(read_package(old), read_package(new)), "diff")
     click.echo(render(diffs, ctx.obj["verbose"]))
 

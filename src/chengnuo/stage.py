@@ -8,13 +8,13 @@ build stopped at any moment leaves the previous output intact.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from chengnuo import atomic
 from chengnuo.errors import BuildWarning
 
 Progress = Callable[[str], None]
@@ -42,11 +42,11 @@ def replaced_folder(target: Path) -> Iterator[Path]:
     On any error the new folder is removed and `target` is left as it was.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    old = target.parent / f".{target.name}.old"
-    # A run killed between the two renames below left the previous output in
-    # `old`: put it back before anything else, and drop abandoned staging folders.
-    if old.exists() and not target.exists():
-        os.replace(old, target)
+    # A run killed between the two renames of a swap (only where the system cannot
+    # exchange folders in one step) left the previous output aside: put it back
+    # before anything else, and drop abandoned staging folders.
+    atomic.restore_aside(target)
+    shutil.rmtree(target.parent / f".{target.name}.old", ignore_errors=True)
     for abandoned in target.parent.glob(f".{target.name}.new-*"):
         shutil.rmtree(abandoned, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
@@ -56,8 +56,7 @@ def replaced_folder(target: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    # Exchanged in one step: `target` is never missing, even for an instant.
+    atomic.swap_in(staging, target)
+    atomic.kill_point("folder-swapped")
+    shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,46 @@
+"""Failures of the machine, not of chengnuo: said in one line, with what to do.
+
+A full disk, a read-only folder or a missing package in .venv are not bugs to
+report; the CLI names them as ordinary errors (exit 1) instead of "internal error".
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+
+_BY_ERRNO = {
+    errno.ENOSPC: ("no space left on the device", "free some space, then run the command again"),
+    errno.EDQUOT: ("the disk quota is exceeded", "free some space, then run the command again"),
+    errno.EROFS: ("the file system is read-only", "run chengnuo in a writable copy of the project"),
+    errno.EACCES: ("permission denied", "check the owner and permissions of the project folder"),
+    errno.EPERM: ("operation not permitted", "check the owner and permissions of the project folder"),
+    errno.ENAMETOOLONG: ("a file name is too long", "use shorter names"),
+}
+
+
+def ordinary_failure(error: BaseException) -> str | None:
+    """The one-line message for an environment failure, or None for a real bug."""
+    if isinstance(error, OSError) and error.errno in _BY_ERRNO:
+        what, hint = _BY_ERRNO[error.errno]
+        where = f"{_shown(error.filename)}: " if error.filename else ""
+        return f"{where}{what} ({hint})"
+    if isinstance(error, sqlite3.OperationalError) and "disk is full" in str(error):
+        what, hint = _BY_ERRNO[errno.ENOSPC]
+        return f"{what} while writing the SQLite database ({hint})"
+    if isinstance(error, ModuleNotFoundError) and error.name:
+        return (f"the Python package '{error.name}' is missing from the environment "
+                "(run `make build` to reinstall it)")
+    if isinstance(error, MemoryError):
+        return "out of memory (an input may be far larger than expected; check the last file named above)"
+    return None
+
+
+def _shown(filename) -> str:
+    name = os.fsdecode(filename)
+    try:
+        relative = os.path.relpath(name)
+    except ValueError:
+        return name
+    return name if relative.startswith("..") else relative
