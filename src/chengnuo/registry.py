@@ -22,6 +22,7 @@ from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
 from chengnuo.reference import load_jurisdictions
 from chengnuo.text.extract import FORMATS, PDF_ENCODING, Extracted, extract
+from chengnuo.yaml_nodes import check_depth
 
 KINDS = allowed_values("documents", "kind")
 ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be",
@@ -115,7 +116,9 @@ def load_registry(project: Project, *, today: date | None = None) -> Registry:
         raise ChengnuoError("the registry does not exist", path=where,
                             hint="describe each file in reports/ there")
     try:
-        root = yaml.compose(project.registry_path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        text = project.registry_path.read_text(encoding="utf-8")
+        check_depth(text, where)  # the composer recurses: 100,000 `[` would overflow it
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise ChengnuoError(f"not valid YAML: {error.problem}", path=where, line=line) from None
@@ -137,6 +140,7 @@ def verify_files(project: Project, registry: Registry) -> dict[str, Extracted]:
     for source in registry.sources:
         file = project.reports_dir / source.path
         name = project.relative(file)
+        _check_inside(file, project, name, registry.where, source.line)
         if not file.is_file():
             raise ChengnuoError(f"source file {name} does not exist", path=registry.where,
                                 line=source.line, hint="restore it, or remove its entry")
@@ -157,6 +161,14 @@ def verify_files(project: Project, registry: Registry) -> dict[str, Extracted]:
             _check_range_in_file(document, text.lines, name, registry.where)
         decoded[source.source_id] = text
     return decoded
+
+
+def _check_inside(file, project: Project, name: str, where: str, line: int) -> None:
+    """A registered file must be inside reports/ once links are followed: a symbolic link
+    out of it would publish whatever it points to."""
+    if not file.resolve().is_relative_to(project.reports_dir.resolve()):
+        raise ChengnuoError(f"{name} leads outside reports/ (a symbolic link?)", path=where,
+                            line=line, hint="put the file itself in reports/")
 
 
 def _check_range_in_file(document: Document, lines: list[str], name: str, where: str) -> None:
@@ -215,7 +227,7 @@ class _Reader:
             return node.value
         try:
             return self._constructor.construct_object(node)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: an integer of over 4,300 digits
             self.fail(node, f"{key} has a value YAML cannot read: '{node.value}'")
 
     def text(self, node, key: str, *, nullable: bool = False, pattern: re.Pattern | None = None,
@@ -344,7 +356,8 @@ class _Reader:
     def check_unique(self, sources: tuple[Source, ...]) -> None:
         seen: dict[tuple[str, str], int] = {}
         entries = [(("source_id", s.source_id), s.line) for s in sources]
-        entries += [(("path", s.path), s.line) for s in sources]
+        # `x.txt` and `./x.txt` are one file.
+        entries += [(("path", PurePosixPath(s.path).as_posix()), s.line) for s in sources]
         entries += [(("document_id", d.document_id), d.line) for s in sources for d in s.documents]
         for (key, value), line in entries:
             if (key, value) in seen:
