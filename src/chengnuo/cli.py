@@ -76,7 +76,8 @@ def _guarded(ctx: click.Context, work: Callable[[list[str]], object], what: str)
         sys.exit(1)
     except Exception as error:  # noqa: BLE001 - the user gets one line, the developer --debug
         from chengnuo.failures import ordinary_failure
-        if ordinary := ordinary_failure(error):  # a full disk, a read-only folder: not a bug
+        # A full disk or a read-only folder is not a bug: one line, exit 1.
+        if ordinary := ordinary_failure(error, ctx.obj["project"].root):
             click.echo(f"error: {ordinary}", err=True)
             sys.exit(1)
         if ctx.obj["debug"]:

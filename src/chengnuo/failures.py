@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+from pathlib import Path
 
 _BY_ERRNO = {
     errno.ENOSPC: ("no space left on the device", "free some space, then run the command again"),
@@ -20,11 +21,14 @@ _BY_ERRNO = {
 }
 
 
-def ordinary_failure(error: BaseException) -> str | None:
-    """The one-line message for an environment failure, or None for a real bug."""
+def ordinary_failure(error: BaseException, root: Path | None = None) -> str | None:
+    """The one-line message for an environment failure, or None for a real bug.
+
+    A file inside the project `root` is named relative to it, as every message does.
+    """
     if isinstance(error, OSError) and error.errno in _BY_ERRNO:
         what, hint = _BY_ERRNO[error.errno]
-        where = f"{_shown(error.filename)}: " if error.filename else ""
+        where = f"{_shown(error.filename, root)}: " if error.filename else ""
         return f"{where}{what} ({hint})"
     if isinstance(error, sqlite3.OperationalError) and "disk is full" in str(error):
         what, hint = _BY_ERRNO[errno.ENOSPC]
@@ -37,10 +41,11 @@ def ordinary_failure(error: BaseException) -> str | None:
     return None
 
 
-def _shown(filename) -> str:
+def _shown(filename, root: Path | None) -> str:
     name = os.fsdecode(filename)
+    if root is None:
+        return name
     try:
-        relative = os.path.relpath(name)
+        return str(Path(name).relative_to(root))
     except ValueError:
         return name
-    return name if relative.startswith("..") else relative

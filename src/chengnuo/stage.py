@@ -58,5 +58,5 @@ def replaced_folder(target: Path) -> Iterator[Path]:
         raise
     # Exchanged in one step: `target` is never missing, even for an instant.
     atomic.swap_in(staging, target)
-    atomic.kill_point("folder-swapped")
+    atomic.kill_point(f"folder-swapped:{target.name}")
     shutil.rmtree(staging, ignore_errors=True)
