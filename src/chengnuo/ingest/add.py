@@ -109,6 +109,14 @@ def add_file(project: Project, file: Path, shown_as: str, run_build: Callable[[P
                                 hint="run chengnuo add again")
         atomic.kill_point("add-before-commit")
         transaction.commit(project.root, folder, _moves(staged, project, target.name))
+    except ChengnuoError as error:
+        transaction.abandon(folder)
+        if error.path and not error.path.startswith(("reports/", shown_as)):
+            # An output of the staged rebuild: it was never put in place, so say so.
+            raise ChengnuoError(error.message, path=error.path, line=error.line, hint="; ".join(
+                filter(None, (error.hint, "found while rebuilding with the new report, whose "
+                              "copy, entry and rebuild were all dropped")))) from None
+        raise
     except BaseException:
         transaction.abandon(folder)
         raise
