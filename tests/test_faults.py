@@ -157,7 +157,8 @@ def test_add_killed_at_each_step_of_its_commit_is_old_or_new_then_new(before_add
 @pytest.mark.slow
 def test_a_late_failure_of_add_changes_nothing(before_add, tmp_path):
     """Finding 2: a commitment longer than an XLSX cell failed in the downloads stage after
-    datapackage/ had been swapped in; the registry was rolled back, the package was not."""
+    datapackage/ had been swapped in; the registry was rolled back, the package was not, and
+    the error named a generated CSV line. Now the records stage names the report's line."""
     root = fresh(before_add, tmp_path)
     old = state(root)
     text = (before_add.parent / "download" / PLAN).read_text(encoding="utf-8")
@@ -167,9 +168,16 @@ def test_a_late_failure_of_add_changes_nothing(before_add, tmp_path):
     plan.write_text(long, encoding="utf-8")
     result = chengnuo(root, "add", str(plan))
     assert result.returncode == 1
-    assert one_line(result.stderr).endswith(
-        "an XLSX cell holds (found while rebuilding with the new report, whose copy, entry and "
-        "rebuild were all dropped)")
+    assert one_line(result.stderr) == (
+        f"error: reports/{PLAN}:19: a text of 36,015 characters starts here, more than the 32,767 a "
+        "spreadsheet cell holds (check that its numbered items are each on their own line)")
+    assert state(root) == old
+    assert not (root / "build" / ".transaction").exists()
+    # A failure in the last stage (downloads), once the new package is written.
+    result = chengnuo(root, "add", str(before_add.parent / "download" / PLAN),
+                      SOURCE_DATE_EPOCH="99999999999")
+    assert result.returncode == 1
+    assert one_line(result.stderr).startswith("error: SOURCE_DATE_EPOCH 99999999999 is after 2107")
     assert state(root) == old
     assert not (root / "build" / ".transaction").exists()
 
