@@ -14,6 +14,7 @@ import io
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -486,3 +487,25 @@ def test_a_registry_number_of_5001_digits_names_its_line(tmp_path):
     assert result.returncode == 1
     assert one_line(result.stderr).startswith("error: reports/registry.yaml:")
     assert "line_end has a value YAML cannot read" in result.stderr
+
+
+@pytest.mark.parametrize("error, message", [
+    (OSError(28, "No space left on device", "/p/build/.text.new-x/a.json"),
+     "build/.text.new-x/a.json: no space left on the device (free some space, then run the command again)"),
+    (OSError(30, "Read-only file system", "/elsewhere/x"),
+     "/elsewhere/x: the file system is read-only (run chengnuo in a writable copy of the project)"),
+    (OSError(28, "No space left on device"),
+     "no space left on the device (free some space, then run the command again)"),
+    (sqlite3.OperationalError("database or disk is full"),
+     "no space left on the device while writing the SQLite database (free some space, then run the "
+     "command again)"),
+    (ModuleNotFoundError("No module named 'jieba'", name="jieba"),
+     "the Python package 'jieba' is missing from the environment (run `make build` to reinstall it)"),
+    (KeyError("a bug"), None),
+    (OSError(2, "No such file or directory", "x"), None),
+])
+def test_failures_of_the_machine_are_told_apart_from_bugs(error, message):
+    """Finding 8: disk full, read-only, a missing package were "internal error … please report it"."""
+    from chengnuo.failures import ordinary_failure
+
+    assert ordinary_failure(error, Path("/p")) == message
