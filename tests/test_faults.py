@@ -30,7 +30,8 @@ from tests.conftest import REPO, copy_project
 from tests.test_add import without_source
 
 CHENGNUO = str(Path(sys.executable).parent / "chengnuo")
-ENV = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", atomic.KILL_AT_ENV)}
+ENV = {k: v for k, v in os.environ.items()
+       if k not in ("SOURCE_DATE_EPOCH", atomic.KILL_AT_ENV, atomic.SIGNAL_ENV)}
 PLAN = "liaocheng-2023-task-plan.txt"
 
 
@@ -181,6 +182,20 @@ def test_a_late_failure_of_add_changes_nothing(before_add, tmp_path):
     assert one_line(result.stderr).startswith("error: SOURCE_DATE_EPOCH 99999999999 is after 2107")
     assert state(root) == old
     assert not (root / "build" / ".transaction").exists()
+
+
+@pytest.mark.slow
+def test_ctrl_c_once_the_new_package_is_written_changes_nothing(before_add, tmp_path):
+    """Finding 4: Ctrl-C during add left datapackage/ new while the registry was rolled back."""
+    root = fresh(before_add, tmp_path)
+    old = state(root)
+    result = chengnuo(root, "add", str(before_add.parent / "download" / PLAN),
+                      kill_at="folder-swapped:datapackage", CHENGNUO_TEST_SIGNAL="SIGINT")
+    assert (result.returncode, result.stderr.splitlines()[-1]) == (1, "Aborted!")
+    assert "Traceback" not in result.stderr
+    assert state(root) == old
+    assert not (root / "build" / ".transaction").exists()
+    assert processes_in(root) == []
 
 
 def test_a_failed_add_leaves_no_staging_and_a_good_message_for_a_bad_year(before_add, tmp_path):

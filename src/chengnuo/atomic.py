@@ -7,7 +7,8 @@ swapped with its replacement in one system call where Linux offers it
 
 `kill_point` is the fault-injection hook of tests/test_faults.py: with
 CHENGNUO_TEST_KILL_AT naming a point, the process kills itself there (SIGKILL,
-so no clean-up of ours runs), as a power cut or an OOM kill would.
+so no clean-up of ours runs), as a power cut or an OOM kill would; or sends
+itself CHENGNUO_TEST_SIGNAL (SIGINT: Ctrl-C).
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ import tempfile
 from pathlib import Path
 
 KILL_AT_ENV = "CHENGNUO_TEST_KILL_AT"
+SIGNAL_ENV = "CHENGNUO_TEST_SIGNAL"  # e.g. SIGINT, for Ctrl-C instead of a kill
 
 
 def kill_point(name: str) -> None:
     """Die here, at once, when the test hook names this point."""
     if os.environ.get(KILL_AT_ENV) == name:
-        os.kill(os.getpid(), signal.SIGKILL)
+        os.kill(os.getpid(), getattr(signal, os.environ.get(SIGNAL_ENV, "SIGKILL")))
 
 
 def fsync_folder(folder: Path) -> None:

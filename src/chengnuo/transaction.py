@@ -16,7 +16,9 @@ Either way the next command says what it did.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 from pathlib import Path
 
 from chengnuo import atomic
@@ -29,6 +31,8 @@ INTENT = "intent.txt"
 def staging_folder(build_dir: Path, what: str) -> Path:
     """An empty staging folder for a transaction described by `what` (e.g. "add of x.txt")."""
     folder = build_dir / FOLDER
+    if (folder / JOURNAL).exists():  # the CLI finishes it first (chengnuo.cli._exclusive)
+        raise RuntimeError(f"{folder} holds a committed transaction: finish it with recover()")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     (folder / INTENT).write_text(what, encoding="utf-8")
@@ -46,9 +50,15 @@ def commit(root: Path, folder: Path, moves: list[tuple[Path, Path]]) -> None:
     journal = {"what": what, "moves": [
         {"new": str(new.relative_to(root)), "target": str(target.relative_to(root)),
          "identity": _identity(new)} for new, target in moves]}
-    atomic.write_text(folder / JOURNAL, json.dumps(journal, ensure_ascii=False, indent=1))
-    atomic.kill_point("transaction-committed")
-    _finish(root, folder, journal)
+    os.sync()  # the new outputs reach the disk before the journal that points at them
+    # Ctrl-C waits the few milliseconds of the moves, rather than leave them for the next command.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        atomic.write_text(folder / JOURNAL, json.dumps(journal, ensure_ascii=False, indent=1))
+        atomic.kill_point("transaction-committed")
+        _finish(root, folder, journal)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _finish(root: Path, folder: Path, journal: dict) -> None:
