@@ -43,9 +43,7 @@ def ordinary_failure(error: BaseException, root: Path | None = None) -> str | No
 
 def _shown(filename, root: Path | None) -> str:
     name = os.fsdecode(filename)
-    if root is None:
-        return name
-    try:
-        return str(Path(name).relative_to(root))
-    except ValueError:
-        return name
+    if root is not None and Path(name).is_relative_to(root):
+        name = str(Path(name).relative_to(root))
+    # A message stays one readable line, even for a 10,000-character name.
+    return name if len(name) <= 200 else name[:120] + "…" + name[-60:]
