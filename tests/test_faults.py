@@ -504,6 +504,20 @@ def test_a_registry_number_of_5001_digits_names_its_line(tmp_path):
     assert "line_end has a value YAML cannot read" in result.stderr
 
 
+def test_a_registry_path_too_long_for_the_file_system_names_its_line(tmp_path):
+    """Finding 16: a 10,000-character path was "internal error … File name too long"."""
+    root = copy_project(tmp_path).root
+    registry = root / "reports" / "registry.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        f"path: {PLAN}", "path: " + "a" * 10_000 + ".txt", 1), encoding="utf-8")
+    result = chengnuo(root, "text")
+    assert result.returncode == 1
+    line = one_line(result.stderr)
+    assert line.startswith("error: reports/registry.yaml:") and line.endswith(
+        "has a name longer than a file system allows (255 bytes)")
+    assert len(line) < 200
+
+
 @pytest.mark.parametrize("error, message", [
     (OSError(28, "No space left on device", "/p/build/.text.new-x/a.json"),
      "build/.text.new-x/a.json: no space left on the device (free some space, then run the command again)"),

@@ -138,6 +138,8 @@ def swap_in(new: Path, target: Path) -> None:
         os.replace(new, target)
         os.replace(aside, new)
         return
+    if new.is_dir() and (target.is_symlink() or target.is_file()):
+        target.unlink()  # a stray file or link where the folder belongs
     os.replace(new, target)
 
 

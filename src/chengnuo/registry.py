@@ -287,6 +287,9 @@ class _Reader:
         pure = PurePosixPath(path)
         if pure.is_absolute() or ".." in pure.parts or "\\" in path:
             self.fail(fields["path"], f"path '{path}' must be relative to reports/")
+        if any(len(part.encode("utf-8")) > 255 for part in pure.parts):
+            self.fail(fields["path"], f"path '{path[:60]}…' has a name longer than a file system "
+                      "allows (255 bytes)")
         sha256 = self.text(fields["sha256"], "sha256", pattern=_SHA256,
                            hint="64 lowercase hex digits, as printed by sha256sum")
         file_format = self.choice(fields["format"], "format", FORMATS)
