@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -211,6 +212,7 @@ def test_a_failed_add_leaves_no_staging_and_a_good_message_for_a_bad_year(before
 # --- folders are swapped, never missing ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_kill_right_after_the_folder_swap_leaves_the_new_folder(tmp_path):
     """Finding 5: a kill between the two renames of the swap left no datapackage/ at all."""
     root = copy_project(tmp_path, with_package=True).root
@@ -320,7 +322,9 @@ def test_a_full_disk_during_add_is_one_line_and_changes_nothing(before_add, tmp_
         str(project), str(before_add), CHENGNUO, str(plan), str(out))
     assert "exit 1" in result.stderr, result.stderr[-3000:]
     assert one_line(result.stderr).startswith("error: ")
-    assert "no space left on the device (free some space, then run the command again)" in result.stderr
+    # Where the space runs out depends on the sizes of the outputs; today in the records stage.
+    assert re.fullmatch(r"error: no space left on the device in the \w+ stage \(free some space, "
+                        r"then run the command again\)", one_line(result.stderr))
     assert files(out / "reports") == files(before_add / "reports")
     assert files(out / "datapackage") == files(before_add / "datapackage")
 

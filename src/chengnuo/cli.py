@@ -77,7 +77,7 @@ def _guarded(ctx: click.Context, work: Callable[[list[str]], object], what: str)
     except Exception as error:  # noqa: BLE001 - the user gets one line, the developer --debug
         from chengnuo.failures import ordinary_failure
         # A full disk or a read-only folder is not a bug: one line, exit 1.
-        if ordinary := ordinary_failure(error, ctx.obj["project"].root):
+        if ordinary := ordinary_failure(error, ctx.obj["project"].root, where[0]):
             click.echo(f"error: {ordinary}", err=True)
             sys.exit(1)
         if ctx.obj["debug"]:

@@ -21,15 +21,18 @@ _BY_ERRNO = {
 }
 
 
-def ordinary_failure(error: BaseException, root: Path | None = None) -> str | None:
+def ordinary_failure(error: BaseException, root: Path | None = None,
+                     stage: str | None = None) -> str | None:
     """The one-line message for an environment failure, or None for a real bug.
 
-    A file inside the project `root` is named relative to it, as every message does.
+    A file inside the project `root` is named relative to it, as every message does;
+    when the error names no file, the `stage` that met it is named instead.
     """
     if isinstance(error, OSError) and error.errno in _BY_ERRNO:
         what, hint = _BY_ERRNO[error.errno]
-        where = f"{_shown(error.filename, root)}: " if error.filename else ""
-        return f"{where}{what} ({hint})"
+        if error.filename:
+            return f"{_shown(error.filename, root)}: {what} ({hint})"
+        return f"{what}{f' in the {stage} stage' if stage else ''} ({hint})"
     if isinstance(error, sqlite3.OperationalError) and "disk is full" in str(error):
         what, hint = _BY_ERRNO[errno.ENOSPC]
         return f"{what} while writing the SQLite database ({hint})"
