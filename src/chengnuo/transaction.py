@@ -33,7 +33,7 @@ def staging_folder(build_dir: Path, what: str) -> Path:
     folder = build_dir / FOLDER
     if (folder / JOURNAL).exists():  # the CLI finishes it first (chengnuo.cli._exclusive)
         raise RuntimeError(f"{folder} holds a committed transaction: finish it with recover()")
-    shutil.rmtree(folder, ignore_errors=True)
+    _remove(folder)
     folder.mkdir(parents=True)
     (folder / INTENT).write_text(what, encoding="utf-8")
     return folder
@@ -73,7 +73,17 @@ def _finish(root: Path, folder: Path, journal: dict) -> None:
         atomic.swap_in(new, target)
         atomic.kill_point(f"transaction-move-{number}")
     atomic.fsync_folder(root)
-    shutil.rmtree(folder, ignore_errors=True)
+    _remove(folder)
+
+
+def _remove(folder: Path) -> None:
+    """Remove a staging folder in one step first (renamed aside), so that a kill while
+    it is being deleted cannot leave a part of it that reads as another transaction."""
+    done = folder.with_name(f"{FOLDER}.done")
+    shutil.rmtree(done, ignore_errors=True)
+    if folder.exists():
+        os.replace(folder, done)
+    shutil.rmtree(done, ignore_errors=True)
 
 
 def abandon(folder: Path) -> None:
@@ -83,13 +93,14 @@ def abandon(folder: Path) -> None:
     """
     if (folder / JOURNAL).exists():
         return
-    shutil.rmtree(folder, ignore_errors=True)
+    _remove(folder)
 
 
 def recover(build_dir: Path) -> str | None:
     """Finish or undo a transaction an earlier command left half done; say which, or None."""
     folder = build_dir / FOLDER
     if not folder.exists():
+        shutil.rmtree(folder.with_name(f"{FOLDER}.done"), ignore_errors=True)
         return None
     root = build_dir.parent
     try:
