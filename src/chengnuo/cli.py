@@ -254,7 +254,8 @@ def add(ctx: click.Context, path: Path, jurisdiction: str | None, year: int | No
 
     def work(where: list[str]):
         with _exclusive(project):
-            return add_file(project, path, str(path), lambda staged: _run_stages(staged, BUILD_STAGES, where),
+            return add_file(project, path, str(path),
+                            lambda staged: _run_stages(staged, BUILD_STAGES, where),
                             jurisdiction=jurisdiction, year=year, kind=kind)
     added = _guarded(ctx, work, "add")
     found = added.inspection.main

@@ -36,7 +36,8 @@ def build_timestamp() -> dt.datetime:
                                 f"not {raw!r}") from None
     if seconds > ZIP_END:
         raise ChengnuoError(f"SOURCE_DATE_EPOCH {raw} is after 2107, the last year a zip file "
-                            "can record", hint="give a time in seconds since 1970, e.g. `git log -1 --format=%ct`")
+                            "can record",
+                            hint="give a time in seconds since 1970, e.g. `git log -1 --format=%ct`")
     # A zip cannot hold a time before 1980, so earlier values are raised to it.
     seconds = max(seconds, ZIP_EPOCH)
     return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).replace(tzinfo=None)
