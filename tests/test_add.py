@@ -190,11 +190,13 @@ def test_diff_names_added_removed_and_changed_rows(tmp_path):
                                "'地区生产总值增长6%以上。'") for line in out)
 
 
-def test_diff_of_a_missing_package_shows_everything_added(tmp_path):
-    result = run("diff", tmp_path / "nothing", REPO / "datapackage")
-    assert result.exit_code == 0
-    count = len(rows(REPO / "datapackage" / "data" / "commitments.csv"))
-    assert f"commitments: +{count} added, -0 removed, ~0 changed" in result.stdout.splitlines()
+def test_diff_of_a_missing_folder_is_an_error_not_an_empty_package(tmp_path):
+    """A mistyped path once read as a package with no rows: every row "removed", exit 0."""
+    for args in ((tmp_path / "nothing", REPO / "datapackage"), (REPO / "datapackage", tmp_path / "nothing")):
+        result = run("diff", *args)
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            1, "", f"error: {tmp_path / 'nothing'}: no such folder (give a folder that holds "
+                   "datapackage.json)\n")
 
 
 def test_diff_of_a_folder_that_is_not_a_package_is_one_line(tmp_path):

@@ -8,6 +8,7 @@ a traceback; `--debug` shows the traceback of an unexpected failure.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 import traceback
@@ -24,6 +25,10 @@ from chengnuo.stage import StageReport
 
 def _progress(message: str) -> None:
     click.echo(f"  {message}", err=True)
+
+
+# A plausible year of a report: refused at once, rather than blamed on a registry line later.
+YEARS = click.IntRange(1949, 2100)
 
 
 def _run_stages(project: Project, stages: list[Stage], where: list[str]) -> list[StageReport]:
@@ -53,6 +58,11 @@ def _guarded(ctx: click.Context, work: Callable[[list[str]], object], what: str)
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     except Exception as error:  # noqa: BLE001 - the user gets one line, the developer --debug
+        from chengnuo.failures import ordinary_failure
+        # A full disk or a read-only folder is not a bug: one line, exit 1.
+        if ordinary := ordinary_failure(error, ctx.obj["project"].root, where[0]):
+            click.echo(f"error: {ordinary}", err=True)
+            sys.exit(1)
         if ctx.obj["debug"]:
             traceback.print_exc()
         detail = " ".join(str(error).split())
@@ -61,9 +71,25 @@ def _guarded(ctx: click.Context, work: Callable[[list[str]], object], what: str)
         sys.exit(2)
 
 
+@contextlib.contextmanager
+def _exclusive(project: Project):
+    """One command at a time per project (build/.lock); first finish or undo what a
+    killed command left half done (chengnuo.transaction), and say so."""
+    from chengnuo import lock, transaction
+    with lock.project_lock(project.build_dir, project.relative(project.build_dir / lock.LOCK_FILE)):
+        said = transaction.recover(project.build_dir)
+        if said:
+            click.echo(f"note: {said}", err=True)
+        yield
+
+
 def _run(ctx: click.Context, stages: list[Stage]) -> None:
     project: Project = ctx.obj["project"]
-    reports = _guarded(ctx, lambda where: _run_stages(project, stages, where), "start-up")
+
+    def work(where: list[str]) -> list[StageReport]:
+        with _exclusive(project):
+            return _run_stages(project, stages, where)
+    reports = _guarded(ctx, work, "start-up")
     _print_summary(reports, ctx.obj["verbose"])
 
 
@@ -114,7 +140,7 @@ def build(ctx: click.Context) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON on stdout.")
 @click.option("--jurisdiction", help="Jurisdiction id, when the title names none.")
-@click.option("--year", type=int, help="The year the document plans, when its title gives none.")
+@click.option("--year", type=YEARS, help="The year the document plans, when its title gives none.")
 @click.option("--kind", help="Document kind (task_plan, work_report…), when the title does not tell.")
 @click.pass_context
 def inspect(ctx: click.Context, path: Path, as_json: bool, jurisdiction: str | None,
@@ -135,7 +161,7 @@ def inspect(ctx: click.Context, path: Path, as_json: bool, jurisdiction: str | N
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--jurisdiction", help="Jurisdiction id, instead of the one the title names.")
-@click.option("--year", type=int, help="The year the document plans, instead of the title's.")
+@click.option("--year", type=YEARS, help="The year the document plans, instead of the title's.")
 @click.option("--kind", help="Document kind (task_plan, work_report…), instead of the detected one.")
 @click.pass_context
 def add(ctx: click.Context, path: Path, jurisdiction: str | None, year: int | None,
@@ -145,10 +171,14 @@ def add(ctx: click.Context, path: Path, jurisdiction: str | None, year: int | No
     from chengnuo.ingest.diff import render
 
     project: Project = ctx.obj["project"]
-    added = _guarded(ctx, lambda where: add_file(
-        project, path, str(path),
-        lambda: _run_stages(project, _build_stages(project, site=False), where),
-        jurisdiction=jurisdiction, year=year, kind=kind), "add")
+
+    def work(where: list[str]):
+        with _exclusive(project):
+            return add_file(project, path, str(path),
+                            lambda staged: _run_stages(staged, _build_stages(staged, site=False),
+                                                       where),
+                            jurisdiction=jurisdiction, year=year, kind=kind)
+    added = _guarded(ctx, work, "add")
     found = added.inspection.main
     click.echo(f"added {added.path} as source {added.source_id}: {found.kind}, {found.year}, "
                f"{found.jurisdiction_id}, lines {found.line_start}-{found.line_end}")
@@ -170,6 +200,11 @@ def diff(ctx: click.Context, old: Path, new: Path) -> None:
     """Compare two data packages (folders holding datapackage.json) table by table."""
     from chengnuo.ingest.diff import diff_packages, package_tables, render
 
+    for folder in (old, new):
+        if not folder.exists():  # a mistyped path is not an empty package
+            click.echo(f"error: {folder}: no such folder (give a folder that holds datapackage.json)",
+                       err=True)
+            sys.exit(1)
     diffs = _guarded(ctx, lambda where: diff_packages(package_tables(old), package_tables(new)), "diff")
     click.echo(render(diffs, ctx.obj["verbose"]))
 

@@ -21,6 +21,7 @@ from chengnuo.errors import ChengnuoError
 from chengnuo.formats import FORMATS, PDF_ENCODING
 from chengnuo.project import Project
 from chengnuo.reference import load_jurisdictions
+from chengnuo.yaml_nodes import check_depth
 
 KINDS = allowed_values("documents", "kind")
 ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be",
@@ -120,7 +121,9 @@ def load_registry(project: Project, *, today: date | None = None) -> Registry:
         raise ChengnuoError("the registry does not exist", path=where,
                             hint="describe each file in reports/ there")
     try:
-        root = yaml.compose(project.registry_path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        text = project.registry_path.read_text(encoding="utf-8")
+        check_depth(text, where)  # the composer recurses: 100,000 `[` would overflow it
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise ChengnuoError(f"not valid YAML: {error.problem}", path=where, line=line) from None
@@ -177,7 +180,7 @@ class _Reader:
             return node.value
         try:
             return self._constructor.construct_object(node)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: an integer of over 4,300 digits
             self.fail(node, f"{key} has a value YAML cannot read: '{node.value}'")
 
     def text(self, node, key: str, *, nullable: bool = False, pattern: re.Pattern | None = None,
@@ -237,6 +240,9 @@ class _Reader:
         pure = PurePosixPath(path)
         if pure.is_absolute() or ".." in pure.parts or "\\" in path:
             self.fail(fields["path"], f"path '{path}' must be relative to reports/")
+        if any(len(part.encode("utf-8")) > 255 for part in pure.parts):
+            self.fail(fields["path"], f"path '{path[:60]}…' has a name longer than a file system "
+                      "allows (255 bytes)")
         sha256 = self.text(fields["sha256"], "sha256", pattern=_SHA256,
                            hint="64 lowercase hex digits, as printed by sha256sum")
         file_format = self.choice(fields["format"], "format", FORMATS)
@@ -305,7 +311,8 @@ class _Reader:
     def check_unique(self, sources: tuple[Source, ...]) -> None:
         seen: dict[tuple[str, str], int] = {}
         entries = [(("source_id", s.source_id), s.line) for s in sources]
-        entries += [(("path", s.path), s.line) for s in sources]
+        # `x.txt` and `./x.txt` are one file.
+        entries += [(("path", PurePosixPath(s.path).as_posix()), s.line) for s in sources]
         entries += [(("document_id", d.document_id), d.line) for s in sources for d in s.documents]
         for (key, value), line in entries:
             if (key, value) in seen:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
+from chengnuo import atomic
 from chengnuo.errors import BuildWarning, ChengnuoError
 from chengnuo.project import Project
 
@@ -47,11 +47,11 @@ def replaced_folder(target: Path) -> Iterator[Path]:
     On any error the new folder is removed and `target` is left as it was.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    old = target.parent / f".{target.name}.old"
-    # A run killed between the two renames below left the previous output in
-    # `old`: put it back before anything else, and drop abandoned staging folders.
-    if old.exists() and not target.exists():
-        os.replace(old, target)
+    # A run killed between the two renames of a swap (only where the system cannot
+    # exchange folders in one step) left the previous output aside: put it back
+    # before anything else, and drop abandoned staging folders.
+    atomic.restore_aside(target)
+    shutil.rmtree(target.parent / f".{target.name}.old", ignore_errors=True)
     for abandoned in target.parent.glob(f".{target.name}.new-*"):
         shutil.rmtree(abandoned, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
@@ -61,11 +61,10 @@ def replaced_folder(target: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    # Exchanged in one step: `target` is never missing, even for an instant.
+    atomic.swap_in(staging, target)
+    atomic.kill_point(f"folder-swapped:{target.name}")
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_outputs(project: Project, stage: str, tables: Mapping[str, Any], *,

@@ -18,8 +18,10 @@ from pathlib import Path
 
 from chengnuo.errors import ChengnuoError
 
-# The earliest time a zip can store (its DOS date starts in 1980).
+# The earliest time a zip can store (its DOS date starts in 1980), and the latest
+# (its 7-bit year ends in 2107).
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z
+ZIP_END = 4354819199  # 2107-12-31T23:59:59Z
 
 
 def build_timestamp() -> dt.datetime:
@@ -32,6 +34,10 @@ def build_timestamp() -> dt.datetime:
         except ValueError:
             raise ChengnuoError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, "
                                 f"not {raw!r}") from None
+    if seconds > ZIP_END:
+        raise ChengnuoError(f"SOURCE_DATE_EPOCH {raw} is after 2107, the last year a zip file "
+                            "can record",
+                            hint="give a time in seconds since 1970, e.g. `git log -1 --format=%ct`")
     # A zip cannot hold a time before 1980, so earlier values are raised to it.
     seconds = max(seconds, ZIP_EPOCH)
     return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).replace(tzinfo=None)

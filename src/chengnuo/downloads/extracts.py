@@ -1,10 +1,10 @@
 """Plain-text formats of the tables: CSV and JSON per table, CSV extracts per topic and county.
 
-The per-table CSVs are the package's own files, byte for byte: they are data
-for programs and must equal what datapackage.json describes.
-
-The extracts are for people who open them in a spreadsheet, so they differ in
-two ways (both stated on the downloads page):
+The CSV files of the package (datapackage/, and the zip download) hold the text
+exactly: they are data for programs and must equal what datapackage.json
+describes. Every CSV offered on its own - one per table (csv/) and the extracts -
+is for people, who open it in a spreadsheet, so it differs from the package's
+in two ways (both stated on the downloads page):
 
 - they start with a UTF-8 byte order mark, without which Excel reads the
   Chinese text as mojibake;
@@ -12,7 +12,7 @@ two ways (both stated on the downloads page):
   a leading apostrophe (`'=1+2`), the OWASP advice against CSV formula
   injection: a spreadsheet would otherwise run it as a formula. Number cells
   are never changed (-5 is a number, not a formula). Use the package's CSV
-  files when you need the text unchanged.
+  files (in the zip) when you need the text unchanged.
 
 Extracts exist only when the package has the tables they come from: per topic
 when `topics` exists and `commitments` has a `topic_id`; per county (any
@@ -85,6 +85,11 @@ def _extract_csv(table: Table, rows: Iterable[dict[str, str]],
         lines.append(csv_line([defused(row[c]) if c in text_columns else row[c]
                                for c in columns]))
     return BOM + "".join(lines)
+
+
+def spreadsheet_csv(table: Table) -> str:
+    """The whole table as a CSV for spreadsheets: byte order mark, text cells defused."""
+    return _extract_csv(table, table.text_rows())
 
 
 def _slug(value: Value, what: str) -> str:

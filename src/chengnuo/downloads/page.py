@@ -46,9 +46,10 @@ WORDS = {
         "checksums": "校验：下载后在同一目录运行 `sha256sum -c SHA256SUMS`。",
         "spreadsheet": (
             "在电子表格中打开：XLSX 文件中的文本单元格一律按文本保存，不会被当作公式执行。"
-            "按主题和按地区摘录的 CSV 文件带有 UTF-8 BOM（Excel 据此识别中文），"
-            "并在以 `=`、`+`、`-`、`@` 开头的文本前加一个单引号 `'`，防止被当作公式执行；"
-            "需要原样文本时请使用数据包中的 CSV 文件。"),
+            "单独提供的 CSV 文件（逐表下载，以及按主题和按地区的摘录）带有 UTF-8 BOM（Excel 据此识别中文），"
+            "并在以 `=`、`+`、`-`、`@` 开头的文本前加一个单引号 `'`，防止被当作公式执行。"
+            "数据包（zip）中的 CSV 文件是原始数据，文本原样保存，供程序读取；"
+            "不要直接用电子表格打开它们。"),
         "sqlite": "SQLite 数据库与 datasette",
         "sqlite_text": (
             "数据库中每张表都有主键和外键。承诺的全文检索：`commitments_fts`（trigram 分词，"
@@ -77,10 +78,12 @@ WORDS = {
         "checksums": "To check the files, run `sha256sum -c SHA256SUMS` in their folder.",
         "spreadsheet": (
             "In a spreadsheet: text cells in the XLSX file are stored as text and never run as "
-            "formulas. The CSV extracts by topic and by area start with a UTF-8 byte order mark "
-            "(so Excel reads the Chinese correctly) and put an apostrophe `'` before text that "
-            "starts with `=`, `+`, `-` or `@`, so that it cannot run as a formula; use the "
-            "package's CSV files when you need the text unchanged."),
+            "formulas. The CSV files offered on their own (one table at a time, and the extracts "
+            "by topic and by area) start with a UTF-8 byte order mark (so Excel reads the Chinese "
+            "correctly) and put an apostrophe `'` before text that starts with `=`, `+`, `-` or "
+            "`@`, so that it cannot run as a formula. The CSV files inside the package zip are "
+            "the raw data, text unchanged, for programs: do not open them directly in a "
+            "spreadsheet."),
         "sqlite": "SQLite and datasette",
         "sqlite_text": (
             "Every table of the database has its primary key and foreign keys. Full-text search "

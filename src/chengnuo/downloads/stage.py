@@ -28,7 +28,8 @@ from pathlib import Path
 
 from chengnuo.downloads.archive import build_timestamp, package_zip
 from chengnuo.downloads.datasette import datasette_metadata
-from chengnuo.downloads.extracts import county_extracts, table_json, topic_extracts
+from chengnuo.downloads.extracts import (county_extracts, spreadsheet_csv, table_json,
+                                         topic_extracts)
 from chengnuo.datapackage.read import Package, read_package
 from chengnuo.downloads.escape import md
 from chengnuo.downloads.page import FileEntry, render_page
@@ -92,7 +93,8 @@ def write_downloads(package: Package, folder: Path, when: dt.datetime,
         rows = len(table.rows)
         title_zh = md(table.title_zh or table.name)
         title_en = md(table.title_en or table.name)
-        put(f"csv/{table.name}.csv", (package.folder / table.path).read_bytes(), "tables",
+        # For spreadsheets, like the extracts; the zip above holds the exact CSV files.
+        put(f"csv/{table.name}.csv", spreadsheet_csv(table), "tables",
             f"{title_zh}（{rows} 行），CSV", f"{title_en} ({rows} rows), CSV")
         put(f"json/{table.name}.json", table_json(table), "tables",
             f"{title_zh}（{rows} 行），JSON", f"{title_en} ({rows} rows), JSON")

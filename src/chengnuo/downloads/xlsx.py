@@ -17,6 +17,7 @@ two builds of the same package give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import zipfile
@@ -46,8 +47,16 @@ def workbook_bytes(package: Package, when: dt.datetime,
     warnings = [] if warnings is None else warnings
     # Write-only: rows stream to the file, several times faster than a normal workbook.
     workbook = Workbook(write_only=True)
-    for table in package.tables.values():
-        _add_sheet(workbook, table, f"{package.folder.name}/{table.path}", warnings)
+    try:
+        for table in package.tables.values():
+            _add_sheet(workbook, table, f"{package.folder.name}/{table.path}", warnings)
+    except BaseException:
+        # Close the half-written sheets in order (rows, then sheet): left to the garbage
+        # collector, each printed a traceback of lxml after the one-line error or Ctrl-C.
+        for sheet in workbook.worksheets:
+            with contextlib.suppress(Exception):
+                sheet.close()
+        raise
     properties = workbook.properties
     properties.creator = "chengnuo"
     properties.title = str(package.descriptor.get("title") or package.name)

@@ -22,6 +22,7 @@ import yaml
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
 from chengnuo.reference import load_jurisdictions, load_people, load_units
+from chengnuo.yaml_nodes import load_with_nodes
 
 GLOSSARY_PATH = METADATA_DIR / "glossary.yaml"
 _LEVEL_WORDS = re.compile(r" (City|District|County|Town|Subdistrict)$")
@@ -58,7 +59,8 @@ def read_terms(path: Path) -> list[Term]:
     """Entries {zh, en, numbers?, not_in?} of a YAML list; en is a text or a list of forms."""
     if not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    _, data = load_with_nodes(path, "the glossary terms")  # bounded: a hand-edited project file
+    data = data or []
     terms = []
     for number, item in enumerate(data, start=1):
         where = f"{path.name} entry {number}"

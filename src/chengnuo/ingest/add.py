@@ -1,15 +1,17 @@
 """`chengnuo add PATH`: copy a new report into reports/, register it, rebuild, show the change.
 
 The registry entry is appended as text, so the maintainer's comments and layout
-in reports/registry.yaml stay as they are.  If the rebuild fails, the copy and
-the entry are taken back and the previous data package is left as it was (each
-stage swaps its output in whole), so a failed add changes nothing.
+in reports/registry.yaml stay as they are.  The copy, the new registry and the
+rebuild are made in a staging copy of the project; only when every stage has
+succeeded are they swapped in together (chengnuo.transaction), so a failed,
+interrupted or killed add changes nothing, or its change is finished by the
+next command.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Callable
 
 import yaml
 
+from chengnuo import atomic, transaction
 from chengnuo.errors import ChengnuoError
 from chengnuo.formats import FORMATS
 from chengnuo.ingest.detect import DetectedDocument, Places
@@ -36,7 +39,7 @@ class Added:
     diffs: list[TableDiff]
 
 
-def add_file(project: Project, file: Path, shown_as: str, run_build: Callable[[], list[StageReport]],
+def add_file(project: Project, file: Path, shown_as: str, run_build: Callable[[Project], list[StageReport]],
              *, jurisdiction: str | None = None, year: int | None = None, kind: str | None = None,
              today: date | None = None) -> Added:
     today = today or date.today()
@@ -77,27 +80,73 @@ def add_file(project: Project, file: Path, shown_as: str, run_build: Callable[[]
                 f"document '{wanted}' of source '{other.source_id}'", path=where,
                 hint="to replace it, remove that source's entry and file from reports/ first")
     target = project.reports_dir / (source_id + FORMATS[inspection.text.format][0])
+    if target.is_symlink():
+        raise ChengnuoError(f"{project.relative(target)} is a symbolic link", path=where,
+                            hint="remove it: add writes only plain files inside reports/")
     if target.exists():
         raise ChengnuoError(f"{project.relative(target)} already exists", path=where,
                             hint="remove it, or register it by hand in reports/registry.yaml")
 
     registry_text = project.registry_path.read_text(encoding="utf-8")
-    with tempfile.TemporaryDirectory(prefix="chengnuo-add-") as scratch:
-        before = Path(scratch) / "before"
-        if project.datapackage_dir.exists():
-            shutil.copytree(project.datapackage_dir, before)
-        shutil.copyfile(file, target)
-        try:
-            project.registry_path.write_text(
-                registry_text.rstrip("\n") + "\n\n" + registry_entry(inspection, source_id, target.name,
-                                                                     today), encoding="utf-8")
-            reports = run_build()
-        except BaseException:
-            project.registry_path.write_text(registry_text, encoding="utf-8")
-            target.unlink(missing_ok=True)
-            raise
-        diffs = diff_packages(package_tables(before), package_tables(project.datapackage_dir))
+    entry = registry_entry(inspection, source_id, target.name, today)
+    folder = transaction.staging_folder(project.build_dir, f"`chengnuo add` of reports/{target.name}")
+    try:
+        # Everything happens in a staging copy of the project; the project itself
+        # changes only in `commit`, all at once (see chengnuo.transaction).
+        staged = Project(folder / "project")
+        _stage_inputs(project, staged)
+        atomic.copy_file(file, staged.reports_dir / target.name)
+        atomic.write_text(staged.registry_path, registry_text.rstrip("\n") + "\n\n" + entry)
+        reports = run_build(staged)
+        diffs = diff_packages(package_tables(project.datapackage_dir),
+                              package_tables(staged.datapackage_dir))
+        if project.registry_path.read_text(encoding="utf-8") != registry_text:
+            raise ChengnuoError("the registry was changed while the report was being added",
+                                path=project.relative(project.registry_path),
+                                hint="run chengnuo add again")
+        atomic.kill_point("add-before-commit")
+        transaction.commit(project.root, folder, _moves(staged, project, target.name))
+    except ChengnuoError as error:
+        transaction.abandon(folder)
+        if error.path and not error.path.startswith(("reports/", shown_as)):
+            # An output of the staged rebuild: it was never put in place, so say so.
+            raise ChengnuoError(error.message, path=error.path, line=error.line, hint="; ".join(
+                filter(None, (error.hint, "found while rebuilding with the new report, whose "
+                              "copy, entry and rebuild were all dropped")))) from None
+        raise
+    except BaseException:
+        transaction.abandon(folder)
+        raise
     return Added(source_id, f"reports/{target.name}", inspection, reports, diffs)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)  # the inputs are only read: a link costs nothing
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _stage_inputs(project: Project, staged: Project) -> None:
+    """What the build stages read, beside the outputs they write: reports/, translations/, CHANGELOG.md."""
+    shutil.copytree(project.reports_dir, staged.reports_dir, symlinks=True,
+                    copy_function=_link_or_copy)
+    if project.translations_dir.is_dir():
+        shutil.copytree(project.translations_dir, staged.translations_dir, symlinks=True,
+                        copy_function=_link_or_copy)
+    changelog = project.root / "CHANGELOG.md"
+    if changelog.is_file():
+        _link_or_copy(str(changelog), str(staged.root / "CHANGELOG.md"))
+
+
+def _moves(staged: Project, project: Project, file_name: str) -> list[tuple[Path, Path]]:
+    """Each output of the staged build and where it goes; the registry last, as the mark of done."""
+    moves = [(folder, project.build_dir / folder.name) for folder in sorted(staged.build_dir.iterdir())
+             if folder.is_dir() and not folder.name.startswith(".")]
+    moves.append((staged.datapackage_dir, project.datapackage_dir))
+    moves.append((staged.reports_dir / file_name, project.reports_dir / file_name))
+    moves.append((staged.registry_path, project.registry_path))
+    return moves
 
 
 def _scalar(value) -> str:

@@ -22,6 +22,11 @@ from chengnuo.registry import Document, load_registry
 from chengnuo.stage import Progress, StageReport, no_progress, write_outputs
 from chengnuo.text.stage import source_lines
 
+# The longest text a record may hold. Far beyond any real commitment or paragraph, and
+# no more than an XLSX cell holds (downloads.xlsx.CELL_TEXT_MAX), so that a parse gone
+# wrong is named here, at the report's line, not in a generated CSV line later.
+MAX_TEXT = 32_767
+
 # Document kinds that hold commitments or tables, and the parser for each.
 PARSERS = {"task_plan": parse_task_plan, "work_report": parse_work_report,
            "attachment": parse_allocation_table}
@@ -88,6 +93,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
                                 line=document.line_start,
                                 hint="check the file, and its line_start, line_end and kind "
                                      "in reports/registry.yaml")
+        _check_lengths(records[-1], path)
     if not records:
         raise ChengnuoError("no document to parse", path=project.relative(project.registry_path),
                             hint="register a task_plan document")
@@ -101,3 +107,16 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
     }
     report.warnings = [BuildWarning(**w) for r in records for w in r["warnings"]]
     return report
+
+
+def _check_lengths(record: dict, path: str) -> None:
+    """A commitment or paragraph longer than a spreadsheet cell is a parse gone wrong (items
+    not split), and would fail the XLSX download: say so here, naming the report's line."""
+    for table in ("commitments", "paragraphs"):
+        for row in record[table]:
+            if len(row["text_zh"]) > MAX_TEXT:
+                raise ChengnuoError(f"a text of {len(row['text_zh']):,} characters starts here, more "
+                                    f"than the {MAX_TEXT:,} a spreadsheet cell holds", path=path,
+                                    line=row["line_start"],
+                                    hint="check that its numbered items are each on their own line")
+

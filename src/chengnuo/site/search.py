@@ -57,13 +57,20 @@ def join_lone_characters(text: str) -> str:
     return _LONE_AFTER.sub("", _LONE_BEFORE.sub("", text))
 
 
+# The longest piece kept: longer than any token of the data (25 characters), so real tokens keep
+# every piece; a run of thousands of rare characters (jieba leaves them single,
+# and join_lone_characters joins them) then gives pieces in proportion to its
+# length, where all its pieces would be cubic (a 1,000-character run: 500 MB).
+MAX_PIECE = 32
+
+
 def subwords(text: str) -> list[str]:
-    """Every piece of two or more characters inside each Chinese token of three or more."""
+    """Every piece of 2 to MAX_PIECE characters inside each Chinese token of three or more."""
     found: dict[str, None] = {}
     for token in _SEPARATOR.split(text):
         for run in _HAN_RUN.findall(token):
             for start in range(len(run) - 1):
-                for end in range(start + 2, len(run) + 1):
+                for end in range(start + 2, min(len(run), start + MAX_PIECE) + 1):
                     if end - start < len(run):
                         found[run[start:end]] = None
     return list(found)

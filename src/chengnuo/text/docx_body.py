@@ -19,6 +19,24 @@ import zipfile
 from chengnuo.errors import ChengnuoError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The most a .docx may hold once unzipped. A long report is a few megabytes of
+# XML; a zip bomb of 3 MB unzips to gigabytes. zipfile stops inflating each
+# member at the size its directory records, so checking that size is enough.
+MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
+
+
+def check_unzipped_size(data: bytes, name: str, limit: int = MAX_UNZIPPED_BYTES) -> None:
+    """Refuse a zip (docx, xlsx) whose members add up to more than `limit`, before inflating any."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ChengnuoError(f"cannot read this zip archive ({error})", path=name,
+                            hint="open it in Word and save it again, or save it as .txt") from None
+    if total > limit:
+        raise ChengnuoError(f"unzipped it would take {total:,} bytes, more than the "
+                            f"{limit:,} a report can be (a zip bomb?)", path=name,
+                            hint="save the document from Word again, or save it as .txt")
 
 
 def docx_lines(data: bytes, name: str) -> tuple[list[str], list[tuple[int, int]]]:
@@ -30,6 +48,7 @@ def docx_lines(data: bytes, name: str) -> tuple[list[str], list[tuple[int, int]]
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ChengnuoError("not a .docx file (a .docx is a zip archive)", path=name,
                             hint="save the document from Word as .docx, or as .txt")
+    check_unzipped_size(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = []

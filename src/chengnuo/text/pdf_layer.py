@@ -28,6 +28,21 @@ _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(?:第\s*)?[0-9０-９]+\s*(?:页)?(?:\s*(?:/|共)\s*[0-9０-９]+\s*页?)?[-—–\s]*$")
 _DIGITS = re.compile(r"[0-9０-９]+")
 _EDGE_LINES = 2  # how many lines at each edge of a page may be header or footer
+# A work report or task plan has tens of pages; thousands take minutes and gigabytes.
+MAX_PAGES = 1_000
+
+
+def _password_error(error: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's PDFPasswordIncorrect in an exception with no message."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, PDFPasswordIncorrect) or any(
+                isinstance(arg, PDFPasswordIncorrect) for arg in getattr(error, "args", ())):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
 
 
 def _key(line: str) -> str:
@@ -43,10 +58,20 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[str], list[tuple[int, int]]]
     pages: list[list[str]] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise ChengnuoError(f"the PDF has {len(pdf.pages):,} pages, more than the {MAX_PAGES:,} "
+                                    "a report can have", path=name,
+                                    hint="split out the report, or save its text as .txt")
             for page in pdf.pages:
                 text = page.extract_text() or ""
                 pages.append([line.strip() for line in text.split("\n")])
+    except ChengnuoError:
+        raise
     except Exception as error:  # noqa: BLE001 - a broken PDF fails anywhere inside pdfminer
+        if _password_error(error):
+            raise ChengnuoError("the PDF is password-protected", path=name,
+                                hint="open it with its password and save an unprotected copy, "
+                                "or save its text as .txt") from None
         detail = " ".join(str(error).split())[:80]
         raise ChengnuoError(f"cannot read this PDF ({type(error).__name__}: {detail})",
                             path=name, hint="open it in a PDF reader and export it again, "

@@ -16,6 +16,14 @@ from chengnuo.registry import Document, Registry
 from chengnuo.text.extract import Extracted, extract
 
 
+def _check_inside(file, project: Project, name: str, where: str, line: int) -> None:
+    """A registered file must be inside reports/ once links are followed: a symbolic link
+    out of it would publish whatever it points to."""
+    if not file.resolve().is_relative_to(project.reports_dir.resolve()):
+        raise ChengnuoError(f"{name} leads outside reports/ (a symbolic link?)", path=where,
+                            line=line, hint="put the file itself in reports/")
+
+
 def verify_files(project: Project, registry: Registry) -> dict[str, Extracted]:
     """Check every registered file: present, unchanged, encoding and line ranges as registered.
 
@@ -25,6 +33,7 @@ def verify_files(project: Project, registry: Registry) -> dict[str, Extracted]:
     for source in registry.sources:
         file = project.reports_dir / source.path
         name = project.relative(file)
+        _check_inside(file, project, name, registry.where, source.line)
         if not file.is_file():
             raise ChengnuoError(f"source file {name} does not exist", path=registry.where,
                                 line=source.line, hint="restore it, or remove its entry")
