@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from chengnuo import gazetteer
 from chengnuo.errors import BuildWarning, ChengnuoError
 from chengnuo.ingest.detect import Detection, Places, detect
 from chengnuo.project import Project
@@ -33,6 +34,8 @@ class Inspection:
     text: Extracted
     detection: Detection
     records: dict | None = None  # the records stage's output for the main document
+    targets: list[dict] = field(default_factory=list)  # the targets stage's rows for them
+    results: list[dict] = field(default_factory=list)
     warnings: list[BuildWarning] = field(default_factory=list)
 
     @property
@@ -44,6 +47,9 @@ class Inspection:
         records = self.records or {"sections": [], "commitments": [], "assignments": []}
         labels = {c["commitment_id"]: c["label"] for c in records["commitments"]}
         parties: dict[str, list[dict]] = {}
+        targets: dict[str, list[dict]] = {}
+        for target in self.targets:
+            targets.setdefault(target["commitment_id"], []).append(target)
         for assignment in records["assignments"]:
             parties.setdefault(assignment["commitment_id"], []).append(
                 {"role": assignment["role"], "name": normalise_name(assignment["raw"])})
@@ -57,7 +63,7 @@ class Inspection:
             "kind": main.kind,
             "title": main.title_zh,
             "year": main.year,
-            "jurisdiction": main.jurisdiction_id,
+            "jurisdiction": jurisdiction_json(main.jurisdiction_id),
             "publisher": self.detection.publisher_zh,
             "doc_number": main.doc_number,
             "issued_date": main.issued_date.isoformat() if main.issued_date else None,
@@ -71,10 +77,34 @@ class Inspection:
                        "warnings": len(self.warnings)},
             "commitments": [{"label": c["label"], "kind": c["kind"],
                              "parent": labels.get(c["parent_id"]), "text_zh": c["text_zh"],
-                             "assignments": parties.get(c["commitment_id"], [])}
+                             "assignments": parties.get(c["commitment_id"], []),
+                             "targets": [figure_json(t) for t in targets.get(c["commitment_id"], [])]}
                             for c in records["commitments"]],
+            **({"results": [figure_json(r, RESULT_KEYS) for r in self.results]}
+               if main.kind == "work_report" else {}),
             "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
         }
+
+
+TARGET_KEYS = ("indicator_zh", "value", "value_max", "unit", "modifier", "metric")
+RESULT_KEYS = ("indicator_zh", "value", "value_max", "unit", "period", "reported_year", "line")
+
+
+def figure_json(row: dict, keys: tuple[str, ...] = TARGET_KEYS) -> dict:
+    """The public read-out of a target or result row: the columns a reader checks."""
+    return {key: row.get(key) for key in keys}
+
+
+def jurisdiction_json(jurisdiction_id: str | None) -> dict | None:
+    """{id, name_zh, name_en, adcode, level}; adcode None for a project's local addition."""
+    if jurisdiction_id is None:
+        return None
+    place = gazetteer.load().get(jurisdiction_id)
+    own = Places().by_id.get(jurisdiction_id)
+    found = own or place
+    return {"id": jurisdiction_id, "name_zh": found.name_zh, "name_en": found.name_en,
+            "adcode": place.adcode if place and place.name_zh == found.name_zh else None,
+            "level": found.level}
 
 
 def inspect_file(file: Path, shown_as: str, *, jurisdiction: str | None = None,
@@ -88,9 +118,8 @@ def inspect_file(file: Path, shown_as: str, *, jurisdiction: str | None = None,
     data = file.read_bytes()
     text = extract(data, shown_as, format_of(file))
     places = Places()
-    if jurisdiction is not None and jurisdiction not in places.by_id:
-        raise ChengnuoError(f"unknown jurisdiction '{jurisdiction}'", path=shown_as,
-                            hint="one of " + ", ".join(sorted(places.by_id)))
+    if jurisdiction is not None:
+        jurisdiction = resolve_jurisdiction(jurisdiction, places)
     if kind is not None and kind not in KINDS:
         raise ChengnuoError(f"unknown kind '{kind}'", path=shown_as, hint="one of " + ", ".join(KINDS))
     detection = detect(text.lines, places)
@@ -101,6 +130,13 @@ def inspect_file(file: Path, shown_as: str, *, jurisdiction: str | None = None,
     main.kind = kind or main.kind
     inspection = Inspection(shown_as, hashlib.sha256(data).hexdigest(), text, detection)
     warn = inspection.warnings.append
+    for line, message in detection.notes:
+        warn(BuildWarning(shown_as, line, message))
+    if main.jurisdiction_id is None and detection.ambiguous:
+        mention = detection.ambiguous[0]
+        raise ChengnuoError(f"'{mention.name}' may be " + gazetteer.load().describe(mention.places),
+                            path=shown_as, line=main.line_start,
+                            hint="give --jurisdiction with the id or the adcode")
     today = today or date.today()
     if main.kind is None:
         warn(BuildWarning(shown_as, main.line_start, "cannot tell the document kind from its title "
@@ -117,6 +153,9 @@ def inspect_file(file: Path, shown_as: str, *, jurisdiction: str | None = None,
                 else "no known jurisdiction is named in the title or letterhead")
         warn(BuildWarning(shown_as, main.line_start, f"{what}: add it to metadata/jurisdictions.yaml "
                           "or give --jurisdiction"))
+    if main.kind not in PARSERS or main.jurisdiction_id is None:
+        raise ChengnuoError(_not_recognised(main, detection), path=shown_as, line=main.line_start,
+                            hint="give --kind, --year or --jurisdiction for what is not recognised")
     if main.kind in PARSERS and main.jurisdiction_id is not None:
         document = Document(
             document_id=f"{main.jurisdiction_id}-{main.year or 0}-{main.kind.replace('_', '-')}",
@@ -128,11 +167,59 @@ def inspect_file(file: Path, shown_as: str, *, jurisdiction: str | None = None,
         inspection.records = records
         inspection.warnings += [BuildWarning(**w) for w in records["warnings"]]
         if not records["commitments"]:
-            raise ChengnuoError(f"no numbered item found in lines {main.line_start}-{main.line_end}",
-                                path=shown_as, line=main.line_start,
+            raise ChengnuoError(_no_commitments(main, records), path=shown_as, line=main.line_start,
                                 hint=f"is this really a {main.kind}? give --kind, or check the file")
+        inspection.targets, inspection.results = figures_of(records, main.year or 0)
     inspection.warnings.sort()
     return inspection
+
+
+def resolve_jurisdiction(given: str, places: Places) -> str:
+    """The id of the place a user names by id, Chinese name or adcode: the project's own
+    places (zones and towns included) first, then the national gazetteer."""
+    key = given.strip()
+    if key in places.by_id:
+        return key
+    own = [j for j in places.all if key in (j.name_zh, *j.short_names)]
+    if len(own) == 1:
+        return own[0].jurisdiction_id
+    return gazetteer.load().resolve(key).jurisdiction_id
+
+
+def _not_recognised(main, detection: Detection) -> str:
+    """What was and was not recognised in a document that cannot be parsed."""
+    found = [f"lines {main.line_start}-{main.line_end}", f"title {main.title_zh!r}"]
+    missing = []
+    for what, value in (("kind", main.kind), ("year", main.year),
+                        ("jurisdiction", main.jurisdiction_id)):
+        (found.append(f"{what} {value}") if value else missing.append(what))
+    if main.kind is not None and main.kind not in ("task_plan", "work_report", "attachment"):
+        missing.append(f"commitments (a {main.kind} holds none)")
+    unknown = detection.unknown_places
+    return ("no commitments read: recognised " + ", ".join(found) + "; not recognised: "
+            + ", ".join(missing) + (f" ('{unknown[0]}' is not a known place)" if unknown else ""))
+
+
+def _no_commitments(main, records: dict) -> str:
+    sections = records["sections"]
+    parts = [s for s in sections if s["level"] == 1]
+    return (f"no commitments read in lines {main.line_start}-{main.line_end} of this {main.kind}: "
+            f"recognised {len(parts)} parts, {len(sections)} sections, "
+            f"{len(records.get('paragraphs', []))} paragraphs; not recognised: "
+            + ("numbered tasks" if main.kind == "task_plan" else
+               "a target list (主要预期目标…), a plan part or an attachment list"))
+
+
+def figures_of(records: dict, year: int) -> tuple[list[dict], list[dict]]:
+    """The targets of each commitment and the results of a report's review part, as the
+    targets stage computes them."""
+    from chengnuo.targets.results import result_rows
+    from chengnuo.targets.stage import target_rows
+
+    targets = [row for c in records["commitments"] for row in target_rows(c, year)]
+    results = [row for p in records.get("paragraphs", []) if p["part_kind"] == "review"
+               for row in result_rows(p, year)]
+    return targets, results
 
 
 def render(inspection: Inspection, verbose: bool = False) -> str:
@@ -144,7 +231,7 @@ def render(inspection: Inspection, verbose: bool = False) -> str:
         out.append(f"  lines {document['line_start']}-{document['line_end']}: "
                    f"{document['kind'] or '?'}  {document['title']}")
     out.append(f"kind {found['kind'] or '?'} · year {found['year'] or '?'} · jurisdiction "
-               f"{found['jurisdiction'] or '?'} · publisher {found['publisher'] or '?'}"
+               f"{found['jurisdiction']['id'] if found['jurisdiction'] else '?'} · publisher {found['publisher'] or '?'}"
                + (f" · {found['doc_number']}" if found["doc_number"] else "")
                + (f" · issued {found['issued_date']}" if found["issued_date"] else ""))
     counts = found["counts"]
