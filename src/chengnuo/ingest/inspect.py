@@ -222,6 +222,14 @@ def figures_of(records: dict, year: int) -> tuple[list[dict], list[dict]]:
     return targets, results
 
 
+def figures_in(text: str) -> list[dict]:
+    """The figures of any text, in the shape of `inspect --json`'s targets."""
+    from chengnuo.quantities import find_quantities
+    from chengnuo.targets.columns import quantity_columns
+
+    return [figure_json(quantity_columns(q)) for q in find_quantities(text)]
+
+
 def render(inspection: Inspection, verbose: bool = False) -> str:
     """The inspection as text for a person: what was found, then every commitment and warning."""
     found = inspection.as_json()
