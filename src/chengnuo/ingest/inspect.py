@@ -213,12 +213,13 @@ def _no_commitments(main, records: dict) -> str:
 def figures_of(records: dict, year: int) -> tuple[list[dict], list[dict]]:
     """The targets of each commitment and the results of a report's review part, as the
     targets stage computes them."""
-    from chengnuo.targets.results import result_rows
+    from chengnuo.targets.results import result_rows, review_periods
     from chengnuo.targets.stage import target_rows
 
     targets = [row for c in records["commitments"] for row in target_rows(c, year)]
+    periods = review_periods(records)
     results = [row for p in records.get("paragraphs", []) if p["part_kind"] == "review"
-               for row in result_rows(p, year)]
+               for row in result_rows(p, year, periods[p["paragraph_id"]])]
     return targets, results
 
 

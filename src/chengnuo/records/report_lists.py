@@ -26,8 +26,15 @@ from chengnuo.records.brackets import split_top_level
 from chengnuo.records.report_statements import quantified_sentences
 from chengnuo.records.task_plan import Commitment, Section, first_free_id
 
-# `经济社会发展主要预期目标是：`, `今年全市经济社会发展主要预期目标是：`
-_TARGETS_INTRO = re.compile(r"预期目标(?:是|为)?[：:]")
+# `经济社会发展主要预期目标是：`, `今年全市经济社会发展主要预期目标是：`, and as other places
+# print it: `主要目标是：`, `主要目标包括：`, `预期性指标：`.
+_TARGETS_INTRO = re.compile(r"(?:预期目标|主要目标|预期性指标)(?:任务)?(?:是|为|包括|如下)?[：:]")
+# The list may go on over several sentences (`…增长9%左右。全部财政收入增长13.5%…。`)
+# until a sentence that speaks about the targets instead of stating one.
+_ABOUT_THE_TARGETS = re.compile(r"^(?:上述|以上|这些|实现|完成|确定|提出|做好|各位代表)")
+_FIGURE = re.compile(r"[0-9０-９]")
+# A glossary (名词解释) after a report explains words: neither commitments nor a list to warn about.
+_GLOSSARY = ("名词解释", "名词注释", "名词说明")
 _ITEM_NUMBER = re.compile(r"^[0-9０-９]{1,3}\s*[.．、]\s*")
 # The department that drafts a policy, in the bracket that ends the item: `（市发展改革委）`.
 _LEAD_UNIT = re.compile(r"[（(](?P<unit>[^（）()]+)[）)]$")
@@ -137,7 +144,13 @@ class _ListReader:
             if intro is None:
                 continue
             end = text.find("。", intro.end())
-            body = text[intro.end():end if end >= 0 else len(text)]
+            while end >= 0:  # the next sentence goes on with the list when it states a figure
+                following = text.find("。", end + 1)
+                sentence = text[end + 1:following if following >= 0 else len(text)]
+                if not sentence or not _FIGURE.search(sentence) or _ABOUT_THE_TARGETS.match(sentence):
+                    break
+                end = following if following >= 0 else len(text)
+            body = text[intro.end():end if end >= 0 else len(text)].replace("。", "；")
             sentence_start = max(text.rfind(stop, 0, intro.start()) for stop in "。！？") + 1
             self.claimed.setdefault(paragraph.paragraph_id, []).append(
                 (sentence_start, end + 1 if end >= 0 else len(text)))
@@ -156,7 +169,7 @@ class _ListReader:
             items = [p for p in self.paragraphs
                      if p.section_id == section.section_id and p.item_number is not None]
             if section.kind not in LIST_KINDS:
-                if items:
+                if items and not any(word in section.title_zh for word in _GLOSSARY):
                     self.warn(section.line, f"{section.label} {section.title_zh!r} is not a list "
                                             "of livelihood projects, policies or action plans")
                 continue

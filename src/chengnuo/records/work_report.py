@@ -38,11 +38,16 @@ from chengnuo.records.report_text import (CONTINUED_FROM, CONTINUED_ON, clean_te
                                           ends_sentence, ends_weakly, find_bold_lead_ins,
                                           is_page_furniture)
 from chengnuo.records.task_plan import Commitment, LineReader, Section, section_kind
+from chengnuo.quantities import format_chinese_number
 from chengnuo.records.textclean import ascii_digits, chinese_numeral
 
 _PART = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>[^。]{1,40})$")
 _SUBSECTION = re.compile(r"^[（(]\s*(?P<num>[一二三四五六七八九十]+)\s*[）)]\s*(?P<title>.+)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*(?:(?P<num>[0-9０-９]{1,2})\s*|[：:]\s*(?P<title>.*))$")
+# A part heading printed without a number: `2022年政府工作回顾`, `“十五五”时期主要目标任务`.
+_UNNUMBERED_PART = re.compile(r"^(?:(?:19|20)\d\d\s*年|“[^”]{2,8}”)[^，,。；;：:！？!?]{2,28}$")
+# A glossary printed after the report, with or without 附件: `名词解释`, `《政府工作报告》有关内容名词注释`.
+_GLOSSARY = re.compile(r"^(?:《政府工作报告》[^，。]{0,8})?名词(?:解释|注释|说明)$")
 _ITEM = re.compile(r"^(?P<num>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９])\s*(?P<text>.*)$")
 # 聊城市市长 张百顺: the speaker line of the opening.
 _SPEAKER = re.compile(r"(市长|区长|县长|州长)\s*[\u4e00-\u9fff]{2,4}$")
@@ -62,6 +67,8 @@ PART_KINDS = (
     ("工作安排", "plan"),
     ("重点工作", "plan"),
     ("主要任务", "plan"),
+    ("主要目标", "plan"),
+    ("发展成就", "review"),
 )
 # The order of parts in every report, for a print that starts mid-way.
 PART_ORDER = ("other", "review", "plan", "self_building", "attachment")
@@ -175,8 +182,15 @@ class _ReportReader(LineReader):
         bare = line.replace("**", "").strip()
         if not bare:
             pass
+        elif self.part_name == "attachment" and (match := _PART.match(bare)) \
+                and chinese_numeral(match["num"]) and not self.attachment_untitled:
+            # 附件1 2026年省十件民生实事 / 一、提高低保…: an attachment's items may be numbered 一、
+            self.close_paragraph()
+            self.start_paragraph(self.segment(number, line, column), item=chinese_numeral(match["num"]))
         elif (match := _PART.match(bare)) and chinese_numeral(match["num"]):
             self.start_part(number, match["num"], match["title"])
+        elif _GLOSSARY.match(bare) and self.part_name != "attachment":
+            self.start_attachment(number, None, clean_text(bare))
         elif (match := _SUBSECTION.match(bare)) and chinese_numeral(match["num"]):
             self.start_subsection(number, match["num"], line, column)
         elif match := _ATTACHMENT.match(bare):
@@ -189,10 +203,21 @@ class _ReportReader(LineReader):
             self.close_paragraph()
             self.start_paragraph(self.segment(number, line, column),
                                  item=int(ascii_digits(match["num"])))
+        elif self.unnumbered_part(number, bare):
+            pass
         else:
             self.read_text(number, line, column)
         if ends_here:
             self.close_paragraph()
+
+    def unnumbered_part(self, number: int, bare: str) -> bool:
+        """A line that is a part heading without its number; True when it started one."""
+        if not (_UNNUMBERED_PART.match(bare) and part_kind(bare) != "other"
+                and self.part_name != "attachment"):
+            return False
+        count = sum(1 for s in self.sections if s.level == 1) + 1
+        self.start_part(number, format_chinese_number(count), bare, label=None)
+        return True
 
     def only_titles_so_far(self) -> bool:
         return all(p.part == "other" and p.closed for p in self.paragraphs)
@@ -283,12 +308,12 @@ class _ReportReader(LineReader):
         self.sections.append(section)
         return section
 
-    def start_part(self, number: int, numeral: str, title: str) -> None:
+    def start_part(self, number: int, numeral: str, title: str, label: str | None = "") -> None:
         self.close_paragraph()
         kind = part_kind(title)
         self.name_unnamed_part(_part_before(kind))
         self.part = self.add_section(f"{self.document_id}-s{chinese_numeral(numeral)}", None, 1,
-                                     numeral, clean_text(title), number, kind)
+                                     numeral if label == "" else label, clean_text(title), number, kind)
         self.part_name = kind
         self.subsection = self.lead_in = self.attachment_untitled = None
         self.lead_in_waiting = False

@@ -16,7 +16,7 @@ from chengnuo.errors import ChengnuoError
 from chengnuo.project import Project
 from chengnuo.quantities import Quantity, find_quantities
 from chengnuo.targets.columns import quantity_columns
-from chengnuo.targets.results import result_rows
+from chengnuo.targets.results import result_rows, review_periods
 from chengnuo.records.stage import read_records, write_json
 from chengnuo.registry import load_registry
 from chengnuo.stage import Progress, StageReport, no_progress, replaced_folder
@@ -68,9 +68,10 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         year = years[record["document_id"]]
         for commitment in record["commitments"]:
             rows += target_rows(commitment, years[commitment["document_id"]])
+        periods = review_periods(record)
         for paragraph in record.get("paragraphs", []):
             if paragraph["part_kind"] == "review":
-                results += result_rows(paragraph, year)
+                results += result_rows(paragraph, year, periods[paragraph["paragraph_id"]])
     with replaced_folder(project.build_dir / "targets") as folder:
         write_json(folder / "targets.json", rows)
         write_json(folder / "results.json", results)
