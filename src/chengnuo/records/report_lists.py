@@ -101,6 +101,11 @@ def verbatim(source: str, clean: str) -> str | None:
     return match.group(0) if match else None
 
 
+def _first_sentence(text: str, start: int) -> str:
+    end = text.find("。", start)
+    return text[start:end if end >= 0 else len(text)]
+
+
 class _ListReader:
     def __init__(self, document_id: str, path: str, sections: Sequence[Section],
                  paragraphs: Sequence[ParagraphLike], warnings: list[BuildWarning]):
@@ -136,13 +141,14 @@ class _ListReader:
     # ------------------------------------------------------------ expected targets
 
     def expected_targets(self) -> None:
-        for paragraph in self.paragraphs:
-            if paragraph.part not in ("plan", "other"):
-                continue
+        found = [(paragraph, intro) for paragraph in self.paragraphs
+                 if paragraph.part in ("plan", "other")
+                 and (intro := _TARGETS_INTRO.search(paragraph.text_zh))]
+        # A new term's report states the term's goals in words first (主要目标是：高质量发展
+        # 取得显著成效…), then the year's figures: the list with figures is the year's.
+        with_figures = [(p, i) for p, i in found if _FIGURE.search(_first_sentence(p.text_zh, i.end()))]
+        for paragraph, intro in (with_figures or found)[:1]:
             text = paragraph.text_zh
-            intro = _TARGETS_INTRO.search(text)
-            if intro is None:
-                continue
             end = text.find("。", intro.end())
             while end >= 0:  # the next sentence goes on with the list when it states a figure
                 following = text.find("。", end + 1)

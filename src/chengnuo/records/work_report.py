@@ -68,6 +68,7 @@ PART_KINDS = (
     ("重点工作", "plan"),
     ("主要任务", "plan"),
     ("主要目标", "plan"),
+    ("主要工作", "plan"),
     ("发展成就", "review"),
 )
 # The order of parts in every report, for a print that starts mid-way.
