@@ -144,10 +144,11 @@ class _ListReader:
         found = [(paragraph, intro) for paragraph in self.paragraphs
                  if paragraph.part in ("plan", "other")
                  and (intro := _TARGETS_INTRO.search(paragraph.text_zh))]
-        # A new term's report states the term's goals in words first (主要目标是：高质量发展
-        # 取得显著成效…), then the year's figures: the list with figures is the year's.
-        with_figures = [(p, i) for p, i in found if _FIGURE.search(_first_sentence(p.text_zh, i.end()))]
-        for paragraph, intro in (with_figures or found)[:1]:
+        # A new term's report states the term's goals first (“十五五”时期…主要目标是：高质量
+        # 发展取得显著成效…), then the year's: the year's list is the one of 预期目标, with figures.
+        found.sort(key=lambda f: ("预期" not in f[1][0],
+                                  not _FIGURE.search(_first_sentence(f[0].text_zh, f[1].end()))))
+        for paragraph, intro in found[:1]:
             text = paragraph.text_zh
             end = text.find("。", intro.end())
             while end >= 0:  # the next sentence goes on with the list when it states a figure

@@ -69,7 +69,8 @@ PART_KINDS = (
     ("主要任务", "plan"),
     ("主要目标", "plan"),
     ("主要工作", "plan"),
-    ("发展成就", "review"),
+    ("成就", "review"),  # 一、“十一五”时期经济社会发展取得重大成就
+    ("进展", "review"),  # 一、一年接着一年干，新福建建设持续取得新进展
 )
 # The order of parts in every report, for a print that starts mid-way.
 PART_ORDER = ("other", "review", "plan", "self_building", "attachment")
