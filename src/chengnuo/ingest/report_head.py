@@ -118,10 +118,9 @@ def _join_subtitle(lines: list[str], index: int, title: str) -> str:
     if not subtitle.endswith("上") and len(following) > 1 and following[1].endswith("会议上") \
             and len(following[1]) <= 30:
         subtitle += following[1]  # a subtitle broken over two lines
-    subtitle = re.sub(r"\s*\S*(?:省长|市长|县长|区长|主席)\s*\S*$", "", subtitle) \
-        if not subtitle.endswith("上") else subtitle  # `…会议上 陕西省省长 赵刚`
-    if not subtitle.endswith("会议上"):
+    if "会议上" not in subtitle:
         return title
+    subtitle = subtitle[:subtitle.rindex("会议上") + 3]  # without `陕西省省长 赵刚` after it
     return f"{title}——{subtitle}"
 
 
