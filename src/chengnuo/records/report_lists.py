@@ -35,7 +35,7 @@ _ABOUT_THE_TARGETS = re.compile(r"^(?:上述|以上|这些|实现|完成|确定|
 _FIGURE = re.compile(r"[0-9０-９]")
 # A glossary (名词解释) after a report explains words: neither commitments nor a list to warn about.
 _GLOSSARY = ("名词解释", "名词注释", "名词说明")
-_ITEM_NUMBER = re.compile(r"^[0-9０-９]{1,3}\s*[.．、]\s*")
+_ITEM_NUMBER = re.compile(r"^(?:[0-9０-９]{1,3}\s*[.．、]|[一二三四五六七八九十]{1,3}\s*、)\s*")
 # The department that drafts a policy, in the bracket that ends the item: `（市发展改革委）`.
 _LEAD_UNIT = re.compile(r"[（(](?P<unit>[^（）()]+)[）)]$")
 # What closes a list item or a whole list without being part of the item.

@@ -44,6 +44,8 @@ from chengnuo.records.textclean import ascii_digits, chinese_numeral
 _PART = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>[^。]{1,40})$")
 _SUBSECTION = re.compile(r"^[（(]\s*(?P<num>[一二三四五六七八九十]+)\s*[）)]\s*(?P<title>.+)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*(?:(?P<num>[0-9０-９]{1,2})\s*|[：:]\s*(?P<title>.*))$")
+# An attachment's item numbered like a part: `一、提高低保…标准。`
+_CHINESE_ITEM = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、")
 # A part heading printed without a number: `2022年政府工作回顾`, `“十五五”时期主要目标任务`.
 _UNNUMBERED_PART = re.compile(r"^(?:(?:19|20)\d\d\s*年|“[^”]{2,8}”)[^，,。；;：:！？!?]{2,28}$")
 # A glossary printed after the report, with or without 附件: `名词解释`, `《政府工作报告》有关内容名词注释`.
@@ -103,6 +105,7 @@ class Paragraph:
     item_number: int | None = None  # the printed number of a list item in an attachment
     closed: bool = False  # a title line of the opening: nothing joins it
     awaits_body: bool = False  # `**建强产业链条。**` ends its line: the next line is its body
+    chinese_item: bool = False  # an attachment item numbered 一、: its body is the lines below
     source_text: str = ""
 
     @property
@@ -184,11 +187,12 @@ class _ReportReader(LineReader):
         bare = line.replace("**", "").strip()
         if not bare:
             pass
-        elif self.part_name == "attachment" and (match := _PART.match(bare)) \
+        elif self.part_name == "attachment" and (match := _CHINESE_ITEM.match(bare)) \
                 and chinese_numeral(match["num"]) and not self.attachment_untitled:
             # 附件1 2026年省十件民生实事 / 一、提高低保…: an attachment's items may be numbered 一、
             self.close_paragraph()
-            self.start_paragraph(self.segment(number, line, column), item=chinese_numeral(match["num"]))
+            self.start_paragraph(self.segment(number, line, column),
+                                 item=chinese_numeral(match["num"])).chinese_item = True
         elif (match := _PART.match(bare)) and chinese_numeral(match["num"]):
             self.start_part(number, match["num"], match["title"])
         elif _GLOSSARY.match(bare) and self.part_name != "attachment":
@@ -250,6 +254,8 @@ class _ReportReader(LineReader):
             return False
         if paragraph.awaits_body:
             return True
+        if paragraph.chinese_item:
+            return True  # 一、提高低保…标准。 / 农村低保标准…: the item's figures follow its title
         before = paragraph.text_zh
         return not ends_sentence(before) or (ends_weakly(before) and not opens_paragraph(text))
 
