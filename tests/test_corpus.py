@@ -135,3 +135,25 @@ def test_a_new_terms_review_is_of_five_years(file, five_year_share):
 def test_a_one_year_review_is_of_one_year():
     results = inspected("provinces-2026/guangdong-2026-work-report.txt")["results"]
     assert results[0]["period"] == "year"
+
+
+# Expected-target lists checked by hand against the report's 主要预期目标 sentence
+# (every clause, figure, unit and modifier): tests/golden/corpus/<name>.tsv.
+HAND_CHECKED = ["provinces-2026/tianjin-2026-work-report.txt",
+                "provinces-2026/guangdong-2026-work-report.txt",
+                "provinces-2026/hubei-2026-work-report.txt",
+                "provinces-2026/hebei-2026-work-report.txt",
+                "hebei-baoding-gaoyang/baoding-2023-work-report.txt",
+                "hebei-baoding-gaoyang/gaoyang-2019-work-report.txt"]
+
+
+@pytest.mark.parametrize("file", HAND_CHECKED)
+def test_expected_targets_checked_by_hand(file, golden):
+    rows = ["text_zh\tindicator_zh\tvalue\tvalue_max\tunit\tmodifier\tmetric"]
+    for commitment in inspected(file)["commitments"]:
+        if commitment["kind"] != "expected_target":
+            continue
+        for target in commitment["targets"] or [{}]:
+            rows.append("\t".join([commitment["text_zh"], *(str(target.get(k) or "") for k in (
+                "indicator_zh", "value", "value_max", "unit", "modifier", "metric"))]))
+    golden(f"corpus/{Path(file).stem}.tsv", "\n".join(rows) + "\n")

@@ -28,6 +28,10 @@ def figures(text: str) -> list[tuple]:
     ("装备制造业、高新技术产业增加值占规上工业的比重分别达到45.4%、47.8%",
      [("装备制造业", "45.4", "%", "exact", "share"),
       ("高新技术产业增加值占规上工业的比重", "47.8", "%", "exact", "share")]),
+    # 城乡 names two places at once (gaoyang 2019)
+    ("城乡居民人均可支配收入分别增长8.5%和10%",
+     [("城镇居民人均可支配收入", "8.5", "%", "exact", "growth_rate"),
+      ("农村居民人均可支配收入", "10", "%", "exact", "growth_rate")]),
     ("亩均税收、亩均投资强度分别提高55%和44%",
      [("亩均税收", "55", "%", "exact", "growth_rate"),
       ("亩均投资强度", "44", "%", "exact", "growth_rate")]),
@@ -62,6 +66,7 @@ def test_a_concentration_in_micrograms():
     ("居民人均可支配收入实际增长6%", "居民人均可支配收入"),
     ("规模以上工业增加值比上年增长7%", "规模以上工业增加值"),
     ("年度目标完成率达到95%", "完成率"),
+    ("粮食产量继续保持500亿斤以上", "粮食产量"),  # hubei 2026
 ])
 def test_filler_words_are_never_the_indicator(text, indicator):
     assert figures(text)[0][0] == indicator

@@ -114,3 +114,15 @@ def test_five_year_reviews(review, periods):
     found = review_periods(record)
     assert [found[p["paragraph_id"]] for p in record["paragraphs"] if p["part_kind"] == "review"] \
         == periods
+
+
+@pytest.mark.parametrize("intro, first", [
+    ("主要预期目标是：地区生产总值增长4.5%，在实际工作中努力争取更好结果；一般公共预算收入增长2%。",  # tianjin
+     "地区生产总值增长4.5%，在实际工作中努力争取更好结果"),
+    ("主要预期目标是：经济增长5.5%左右，在实际工作中努力争取更好结果；城镇调查失业率5.5%左右。",  # hubei
+     "经济增长5.5%左右，在实际工作中努力争取更好结果"),
+])
+def test_a_proviso_stays_with_its_target(intro, first):
+    report = parsed(OPENING + "二、2026年工作安排\n" + intro + "\n")
+    targets = [c.text_zh for c in report.commitments if c.kind == "expected_target"]
+    assert targets[0] == first and len(targets) == 2

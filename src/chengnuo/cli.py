@@ -243,7 +243,8 @@ def figures(text: str, as_json: bool) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--jurisdiction", help="Jurisdiction id, instead of the one the title names.")
+@click.option("--jurisdiction", help="The place, instead of the one the title names: an id, a Chinese "
+              "name or a 6-digit adcode.")
 @click.option("--year", type=int, help="The year the document plans, instead of the title's.")
 @click.option("--kind", help="Document kind (task_plan, work_report…), instead of the detected one.")
 @click.pass_context

@@ -75,7 +75,7 @@ _LEADING_FILLER = re.compile(
 _TRAILING_VERB = re.compile(
     r"(?:增长|增速|增幅|达到|达|为|至|稳定在|保持在|完成|实现|提高|提升|增加|下降|降低|减少|压缩|"
     r"控制在|突破|超过|超|过|约|近|不低于|不少于|不超过|分别|总量|总数|预计|预期|的|和|及|与|由|到|"
-    r"比上年|比去年|同比|按可比价格计算|实际|可比|年度目标|\s)+$")
+    r"比上年|比去年|同比|按可比价格计算|实际|可比|年度目标|继续保持|保持|\s)+$")
 # 提高到75% is a level reached, not a rate of change: hence the lookahead.
 _GROWTH_WORDS = re.compile(r"(?:增长|增速|增幅|涨幅|提高|提升|下降|降低|减少|压缩|增加|降幅|回落)"
                            r"(?![到至])[^，。；、]{0,6}$")
@@ -205,6 +205,8 @@ def _respectively(text: str, quantities: list[Quantity]) -> list[Quantity]:
     out = list(quantities)
     for match in _RESPECTIVELY.finditer(text):
         items = [i for i in re.split(r"[、和及与]", _clean(match["items"])) if i]
+        if len(items) == 1 and items[0].startswith("城乡"):
+            items = ["城镇", "农村" + items[0][2:]]  # 城乡居民收入分别增长8.5%和10%
         if len(items) < 2:
             continue
         clause_end = re.compile(r"[，,。；;！？\n]").search(text, match.end())

@@ -101,6 +101,21 @@ def verbatim(source: str, clean: str) -> str | None:
     return match.group(0) if match else None
 
 
+# `地区生产总值增长4.5%，在实际工作中努力争取更好结果`: a proviso of the target before it.
+_PROVISO = re.compile(r"^在实际工作中")
+
+
+def _with_provisos(clauses: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for start, stop, clause in clauses:
+        if out and _PROVISO.match(clause):
+            first, _, text = out[-1]
+            out[-1] = (first, stop, text + "，" + clause)
+        else:
+            out.append((start, stop, clause))
+    return out
+
+
 def _first_sentence(text: str, start: int) -> str:
     end = text.find("。", start)
     return text[start:end if end >= 0 else len(text)]
@@ -161,7 +176,7 @@ class _ListReader:
             sentence_start = max(text.rfind(stop, 0, intro.start()) for stop in "。！？") + 1
             self.claimed.setdefault(paragraph.paragraph_id, []).append(
                 (sentence_start, end + 1 if end >= 0 else len(text)))
-            for n, (start, stop, clause) in enumerate(split_indicators(body), start=1):
+            for n, (start, stop, clause) in enumerate(_with_provisos(split_indicators(body)), start=1):
                 source, lines = self.clause(paragraph, intro.end() + start, intro.end() + stop,
                                             clause)
                 self.add("expected_target", n, paragraph.section_id, clause, source, lines)
