@@ -38,7 +38,6 @@ from chengnuo.records.report_text import (CONTINUED_FROM, CONTINUED_ON, clean_te
                                           ends_sentence, ends_weakly, find_bold_lead_ins,
                                           is_page_furniture)
 from chengnuo.records.task_plan import Commitment, LineReader, Section, section_kind
-from chengnuo.quantities import format_chinese_number
 from chengnuo.records.textclean import ascii_digits, chinese_numeral
 
 _PART = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>[^。]{1,40})$")
@@ -194,7 +193,7 @@ class _ReportReader(LineReader):
             self.start_paragraph(self.segment(number, line, column),
                                  item=chinese_numeral(match["num"])).chinese_item = True
         elif (match := _PART.match(bare)) and chinese_numeral(match["num"]):
-            self.start_part(number, match["num"], match["title"])
+            self.start_part(number, chinese_numeral(match["num"]), match["num"], match["title"])
         elif _GLOSSARY.match(bare) and self.part_name != "attachment":
             self.start_attachment(number, None, clean_text(bare))
         elif (match := _SUBSECTION.match(bare)) and chinese_numeral(match["num"]):
@@ -222,7 +221,7 @@ class _ReportReader(LineReader):
                 and self.part_name != "attachment"):
             return False
         count = sum(1 for s in self.sections if s.level == 1) + 1
-        self.start_part(number, format_chinese_number(count), bare, label=None)
+        self.start_part(number, count, None, bare)
         return True
 
     def only_titles_so_far(self) -> bool:
@@ -316,12 +315,13 @@ class _ReportReader(LineReader):
         self.sections.append(section)
         return section
 
-    def start_part(self, number: int, numeral: str, title: str, label: str | None = "") -> None:
+    def start_part(self, number: int, index: int, label: str | None, title: str) -> None:
+        """Part `index` of the report, labelled as printed (一) or not at all (None)."""
         self.close_paragraph()
         kind = part_kind(title)
         self.name_unnamed_part(_part_before(kind))
-        self.part = self.add_section(f"{self.document_id}-s{chinese_numeral(numeral)}", None, 1,
-                                     numeral if label == "" else label, clean_text(title), number, kind)
+        self.part = self.add_section(f"{self.document_id}-s{index}", None, 1,
+                                     label, clean_text(title), number, kind)
         self.part_name = kind
         self.subsection = self.lead_in = self.attachment_untitled = None
         self.lead_in_waiting = False
