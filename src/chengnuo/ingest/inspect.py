@@ -246,6 +246,8 @@ def render(inspection: Inspection, verbose: bool = False) -> str:
     counts = found["counts"]
     out.append(f"{counts['sections']} sections, {counts['commitments']} commitments, "
                f"{counts['assignments']} assignments, {counts['warnings']} warnings")
+    out.append(f"{len(inspection.targets)} targets"
+               + (f", {len(inspection.results)} results" if found["kind"] == "work_report" else ""))
     for commitment in found["commitments"]:
         text = commitment["text_zh"]
         out.append(f"  {commitment['label']} [{commitment['kind']}] "
