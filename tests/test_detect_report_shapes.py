@@ -126,3 +126,15 @@ def test_a_proviso_stays_with_its_target(intro, first):
     report = parsed(OPENING + "二、2026年工作安排\n" + intro + "\n")
     targets = [c.text_zh for c in report.commitments if c.kind == "expected_target"]
     assert targets[0] == first and len(targets) == 2
+
+
+def test_numbered_chapters_under_an_unnumbered_part_keep_its_kind():
+    """neimenggu 2026: “十五五”时期主要目标和2026年重点工作, then 一、把铸牢… 二、深化落实…"""
+    report = parsed(OPENING + "“十四五”时期发展成就和2025年工作回顾\n过去一年，生产总值增长5%。\n"
+                    "“十五五”时期主要目标和2026年重点工作\n主要预期目标是：地区生产总值增长5%左右。\n"
+                    "一、把铸牢中华民族共同体意识作为民族地区各项工作的主线\n新建学校20所。\n"
+                    "二、深化落实习近平总书记和党中央赋予的五大任务\n新增装机1000万千瓦。\n")
+    assert [(s.section_id[-2:], s.label, s.kind) for s in report.sections if s.level == 1] == [
+        ("h1", None, "review"), ("h2", None, "plan"), ("s1", "一", "plan"), ("s2", "二", "plan")]
+    assert not report.warnings
+    assert [c.kind for c in report.commitments] == ["expected_target", "statement", "statement"]

@@ -160,6 +160,7 @@ class _ReportReader(LineReader):
         # A print that starts with `(上接4版)` starts inside a part it does not name.
         self.starts_mid_way = False
         self.unnamed_part: list[Paragraph] = []
+        self.under_unnumbered = False  # the last part heading without a number is still open
 
     # ---------------------------------------------------------------- reading
 
@@ -220,7 +221,7 @@ class _ReportReader(LineReader):
         if not (_UNNUMBERED_PART.match(bare) and part_kind(bare) != "other"
                 and self.part_name != "attachment"):
             return False
-        count = sum(1 for s in self.sections if s.level == 1) + 1
+        count = sum(1 for s in self.sections if s.level == 1 and s.label is None) + 1
         self.start_part(number, count, None, bare)
         return True
 
@@ -316,11 +317,20 @@ class _ReportReader(LineReader):
         return section
 
     def start_part(self, number: int, index: int, label: str | None, title: str) -> None:
-        """Part `index` of the report, labelled as printed (一) or not at all (None)."""
+        """Part `index` of the report, labelled as printed (一) or not at all (None).
+
+        Under an unnumbered part (“十五五”时期主要目标和2026年重点工作), parts numbered 一、
+        that name no kind of their own are its chapters and keep its kind.
+        """
         self.close_paragraph()
         kind = part_kind(title)
+        inherits = kind == "other" and label is not None and self.under_unnumbered
+        if inherits:
+            kind = self.part_name or kind
+        else:
+            self.under_unnumbered = label is None
         self.name_unnamed_part(_part_before(kind))
-        self.part = self.add_section(f"{self.document_id}-s{index}", None, 1,
+        self.part = self.add_section(f"{self.document_id}-{'s' if label else 'h'}{index}", None, 1,
                                      label, clean_text(title), number, kind)
         self.part_name = kind
         self.subsection = self.lead_in = self.attachment_untitled = None
