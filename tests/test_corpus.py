@@ -157,3 +157,9 @@ def test_expected_targets_checked_by_hand(file, golden):
             rows.append("\t".join([commitment["text_zh"], *(str(target.get(k) or "") for k in (
                 "indicator_zh", "value", "value_max", "unit", "modifier", "metric"))]))
     golden(f"corpus/{Path(file).stem}.tsv", "\n".join(rows) + "\n")
+
+
+def test_a_file_that_stops_mid_sentence_says_so():
+    """hebei 2013 ends with 今后五年的奋斗目标是，: one web page of several."""
+    warnings = inspected("hebei-baoding-gaoyang/hebei-2013-work-report.txt")["warnings"]
+    assert any("stops mid-sentence" in w["message"] and w["line"] == 51 for w in warnings)

@@ -278,6 +278,10 @@ def detect(lines: list[str], places: Places | None = None) -> Detection:
             end = _nonblank(lines, start, again)[-1]
             notes.append((again + 1, f"the report is printed twice: the copy from line {again + 1} "
                                      "is not read"))
+        cut = report_head.ends_mid_sentence(lines, start, end)
+        if cut is not None:
+            notes.append((cut + 1, "the text stops mid-sentence: the file holds only part of the "
+                                   "report, and what it leaves out is not known to be unreported"))
     main = DetectedDocument(kind, title, start + 1, end + 1)
     documents.append(main)
 

@@ -26,7 +26,7 @@ _CRAWLER_KEY = re.compile(r"^(标题|发文单位|发文时间|发文字号|报�
 # Lines of a web page's frame, never of a report.
 _FURNITURE = re.compile(
     r"^(下载|打印|打印本稿|全屏|收藏|分享[:：]?|加大|还原|减小|[大中小]|字体[:：]?|【?字号[:：]?|[【】\[\]>]"
-    r"|首页|网站首页|推荐朋友|关闭窗口|返回顶部|长者模式|来源[:：].*|时间[:：].*|日期[:：].*"
+    r"|首页|网站首页|推荐朋友|关闭窗口|返回顶部|长者模式|相关报道[:：]?|来源[:：].*|时间[:：].*|日期[:：].*"
     r"|.*(?:点击|浏览次数|添加时间|责任编辑|摄$|记者).*)$")
 # A line that is a caption or a sentence about the report, not its title.
 _NOT_A_TITLE = re.compile(r"作(?:政府)?工作报告|向大会|审议|点击|请予")
@@ -161,6 +161,16 @@ def report_year(lines: list[str], start: int, title: str) -> int | None:
 def is_digest(title: str, opening_lines: list[str]) -> bool:
     """A newspaper's digest (摘登) of the report rather than its full text."""
     return any(_DIGEST.search(line) for line in [title, *opening_lines[:3]])
+
+
+def ends_mid_sentence(lines: list[str], start: int, end: int) -> int | None:
+    """The line (0-based) where the report's text stops mid-sentence (`今后五年的奋斗目标是，`):
+    the file holds only part of it. None when its last line of text ends a sentence."""
+    for index in range(end, start - 1, -1):
+        line = clean(lines[index])
+        if line and not is_furniture(line):
+            return index if line[-1] in "，,、：:；;" else None
+    return None
 
 
 def repeated_from(lines: list[str], start: int) -> int | None:
