@@ -108,11 +108,20 @@ def test_growth_targets_of_the_year_are_read_as_a_list(row):
     assert (first["unit"], first["metric"]) in (("%", "growth_rate"), ("亿元", "level"))
 
 
-def test_a_report_printed_twice_is_read_once():
-    found = inspected("hebei-baoding-gaoyang/hebei-2023-work-report.txt")
-    assert any("printed twice" in w["message"] for w in found["warnings"])
-    texts = [c["text_zh"] for c in found["commitments"]]
-    assert len(texts) == len(set(texts))
+@pytest.mark.parametrize("file, copy_line", [
+    ("hebei-baoding-gaoyang/hebei-2010-work-report.txt", 280),
+    ("hebei-baoding-gaoyang/hebei-2018-work-report.txt", 246),
+    ("hebei-baoding-gaoyang/hebei-2021-work-report.txt", 245),
+    ("hebei-baoding-gaoyang/hebei-2023-work-report.txt", 238),
+    ("hebei-baoding-gaoyang/hebei-2024-work-report.txt", 215),
+    ("hebei-baoding-gaoyang/hebei-2025-work-report.txt", 189),
+])
+def test_a_report_printed_twice_is_read_once(file, copy_line):
+    found = inspected(file)
+    assert [w["line"] for w in found["warnings"] if "printed twice" in w["message"]] == [copy_line]
+    assert found["line_end"] < copy_line
+    expected = [c["text_zh"] for c in found["commitments"] if c["kind"] == "expected_target"]
+    assert expected and len(expected) == len(set(expected))
 
 
 @pytest.mark.parametrize("file", ["hebei-baoding-gaoyang/hebei-2026-work-report.txt",
