@@ -100,3 +100,12 @@ def test_inspect_with_a_jurisdiction_given_as_an_adcode(tmp_path):
     result = CliRunner().invoke(main, ["inspect", "--json", "--jurisdiction", "130628", str(file)])
     assert result.exit_code == 0, result.output
     assert '"adcode": "130628"' in result.stdout and '"name_zh": "高阳县"' in result.stdout
+
+
+def test_a_gazettes_table_of_contents_is_not_the_title():
+    """The Liaocheng gazette lists ◎ 政府工作报告 in its 目录; the report starts at line 59."""
+    from tests.conftest import REPO
+    lines = (REPO / "reports" / "liaocheng-gazette-2022-02.txt").read_text(encoding="utf-8").splitlines()
+    main = detect(lines).main
+    assert (main.title_zh, main.line_start, main.year, main.jurisdiction_id) == (
+        "政府工作报告——2022年2月24日在聊城市第十八届人民代表大会第一次会议上", 59, 2022, "liaocheng")

@@ -30,6 +30,7 @@ _FURNITURE = re.compile(
     r"|.*(?:点击|浏览次数|添加时间|责任编辑|摄$|记者).*)$")
 # A line that is a caption or a sentence about the report, not its title.
 _NOT_A_TITLE = re.compile(r"作(?:政府)?工作报告|向大会|审议|点击|请予")
+_CONTENTS_MARKS = "◎●○■□◆◇★☆▲△·•"
 _TITLE_PREFIX = re.compile(r"^(?:资料|全文|实录)\s*[:：]\s*")
 _DASH = re.compile(r"^[—―\-－]{1,2}")
 # The subtitle: `——2024年1月12日在聊城市第十八届人民代表大会第四次会议上`.
@@ -79,9 +80,10 @@ def _title_text(line: str) -> str:
 
 
 def is_report_title(line: str) -> bool:
-    """`2026年安徽省政府工作报告`, `政 府 工 作 报 告`; not `省长赵刚作政府工作报告`."""
+    """`2026年安徽省政府工作报告`, `政 府 工 作 报 告`; not `省长赵刚作政府工作报告`, nor a
+    gazette's table of contents (`◎ 政府工作报告`)."""
     return ("工作报告" in line and len(line) <= 70 and not _NOT_A_TITLE.search(line)
-            and not is_furniture(line))
+            and not is_furniture(line) and line[0] not in _CONTENTS_MARKS)
 
 
 def report_title(lines: list[str], start: int) -> tuple[int, str] | None:
