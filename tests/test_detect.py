@@ -109,3 +109,11 @@ def test_a_gazettes_table_of_contents_is_not_the_title():
     main = detect(lines).main
     assert (main.title_zh, main.line_start, main.year, main.jurisdiction_id) == (
         "政府工作报告——2022年2月24日在聊城市第十八届人民代表大会第一次会议上", 59, 2022, "liaocheng")
+
+
+def test_a_newspaper_print_that_starts_mid_way_has_the_year_of_its_lists():
+    """(上接4版)…: no subtitle, no review heading; 2023年重点民生事项清单 gives the year."""
+    from tests.conftest import REPO
+    path = REPO / "reports" / "liaocheng-2023-work-report-newspaper.txt"
+    main = detect(path.read_text(encoding="utf-8").splitlines()).main
+    assert (main.title_zh, main.year, main.jurisdiction_id) == ("政府工作报告", 2023, "liaocheng")

@@ -10,7 +10,8 @@ its values say and never shown as the title with its key.
 A work report's year is the year it plans, which is the year it is delivered:
 the date of its subtitle (`——2024年1月12日在…会议上`, also `二〇一九年一月十四日在…`),
 else one more than the year its review part looks back on (`一、2016年工作回顾`),
-else the year of its plan part (`二、2014年工作总体要求`), else the title's year.
+else the year of its plan part (`二、2014年工作总体要求`) or of its lists
+(`2023年重点民生事项清单`), else the title's year.
 A file name's year is never read: it lies (a report delivered in January 2019
 may be filed as 2018).
 """
@@ -41,6 +42,8 @@ _REVIEW_YEAR = re.compile(r"^(?:[一二三四五六七八九十]+\s*、\s*)?((?:
 _PLAN_YEAR = re.compile(r"^(?:[一二三四五六七八九十]+\s*、\s*)?((?:19|20)\d\d)年.{0,10}"
                         r"(?:总体要求|工作安排|目标任务|主要任务|重点工作|工作任务|主要目标)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# An attachment of the year's lists: `2023年重点民生事项清单` (a print that starts mid-way).
+_LIST_YEAR = re.compile(r"^((?:19|20)\d\d)年[^，。]{2,16}清单$")
 _DIGEST = re.compile(r"摘登|摘要|（摘）|\(摘\)|要点")
 _CN_DIGITS = {**{c: str(i) for i, c in enumerate("〇一二三四五六七八九")}, "零": "0",
               **{chr(0xFF10 + i): str(i) for i in range(10)}}
@@ -154,7 +157,7 @@ def report_year(lines: list[str], start: int, title: str) -> int | None:
         if match := _REVIEW_YEAR.match(line):
             return int(match[1]) + 1
     for line in headings:
-        if match := _PLAN_YEAR.match(line):
+        if match := _PLAN_YEAR.match(line) or _LIST_YEAR.match(line):
             return int(match[1])
     match = _YEAR.search(title)
     return int(match[1]) if match else None
