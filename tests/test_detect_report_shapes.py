@@ -108,6 +108,10 @@ def test_an_attachment_numbered_like_parts_is_a_list():
     # a year's review, then the term's opener and what follows it (anhui 2026)
     ("一、2025年工作和“十四五”发展回顾\n过去一年，生产总值增长5.5%。\n五年来，我们坚持稳中求进。\n"
      "全省生产总值连跨两个万亿元台阶。\n", ["year", "five_years", "five_years"]),
+    # ——这五年 paragraphs, then the last year (neimenggu 2026)
+    ("“十四五”时期发展成就和2025年工作回顾\n“十四五”时期内蒙古发展历程极不平凡。\n"
+     "——这五年综合经济实力大幅提升。地区生产总值迈上2.6万亿元台阶。\n"
+     "刚刚过去的2025年，全区生产总值增长5.3%。\n", ["five_years", "five_years", "year"]),
 ])
 def test_five_year_reviews(review, periods):
     record = records(OPENING + review)

@@ -25,7 +25,7 @@ _FIVE_YEARS = re.compile(r"五年来|回首五年|过去五年|五年历程")
 # that follow them in the same section until one opens with the last year.
 _FIVE_YEAR_PART = re.compile(r"五年|“十[一二三四五六七八九]五”时期(?!.*\d{4}年)")
 _FIVE_YEAR_OPENER = re.compile(r"^(?:——)?(?:五年来|这五年|过去五年|回首五年|“十[一二三四五六七八九]五”(?:时期|以来))")
-_YEAR_OPENER = re.compile(r"^(?:——)?(?:过去一年|过去的一年|刚刚过去的一年|一年来|去年|\d{4}年)")
+_YEAR_OPENER = re.compile(r"^(?:——)?(?:(?:刚刚)?过去的?(?:一年|\d{4}年)|一年来|去年|\d{4}年)")
 
 
 def review_periods(record: dict[str, Any]) -> dict[str, str]:
