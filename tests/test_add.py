@@ -46,14 +46,16 @@ def test_inspect_json_has_the_documented_shape():
                                   "publisher", "doc_number", "issued_date", "line_start", "line_end")} == {
         "format": "md", "encoding": "utf-8", "kind": "task_plan",
         "title": "2024年区政府工作报告重点工作任务责任分工方案", "year": 2024,
-        "jurisdiction": "dongchangfu", "publisher": "聊城市东昌府区人民政府",
+        "jurisdiction": {"id": "dongchangfu", "name_zh": "东昌府区", "name_en": "Dongchangfu District",
+                         "adcode": "371502", "level": "district"},
+        "publisher": "聊城市东昌府区人民政府",
         "doc_number": "东昌政发〔2024〕1号", "issued_date": "2024-02-05",
         "line_start": 19, "line_end": 381}
     assert found["counts"]["commitments"] == len(found["commitments"]) == 120
     assert found["commitments"][23] == {
         "label": "24", "kind": "task", "parent": None,
         "text_zh": found["commitments"][23]["text_zh"],
-        "assignments": found["commitments"][23]["assignments"]}
+        "assignments": found["commitments"][23]["assignments"], "targets": []}
     # Task 24 has a unit name cut by a page break: 区 / 商务和投资促进局.
     assert {"role": "lead_unit", "name": "区商务和投资促进局"} in found["commitments"][23]["assignments"]
     assert all(set(w) == {"line", "message"} for w in found["warnings"])

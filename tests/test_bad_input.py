@@ -109,9 +109,8 @@ def inspect_cli(tmp_path: Path, name: str, data: bytes):
      + item(2), "3: 1: the assignment bracket is not closed" + COMPARE),
     ("unknown unit", TITLE + item(1, "（牵头领导：刘文强；牵头单位：市星际开发局）"),
      "3: unknown unit '市星际开发局': add to metadata/units.yaml"),
-    ("unknown county", TITLE.replace("聊城市2023年市政府", "2023年临沂市政府") + item(1),
-     "1: '临沂市' is not a known jurisdiction: add it to metadata/jurisdictions.yaml or give "
-     "--jurisdiction"),
+    ("a county of the national standard", TITLE.replace("聊城市2023年市政府", "2023年临沂市政府") + item(1),
+     "3: unknown unit '市财政局': add to metadata/units.yaml"),
     ("year in the future", TITLE.replace("2023", "2099") + item(1),
      "1: year 2099 is in the future (today is "),
 ])
@@ -130,8 +129,18 @@ def test_a_new_file_the_result_can_live_with_gives_a_warning(tmp_path, case, tex
      ":4: not valid UTF-8 text, although it is UTF-8 up to here: undecodable byte 0xff "
      "(read as utf-8) (save the file as UTF-8 text)"),
     ("a plan with no items", "plan.txt", (TITLE + "本方案暂无具体任务。\n").encode("utf-8"),
-     ":1: no numbered item found in lines 1-3 (is this really a task_plan? give --kind, "
+     ":1: no commitments read in lines 1-3 of this task_plan: recognised 1 parts, 1 sections, "
+     "0 paragraphs; not recognised: numbered tasks (is this really a task_plan? give --kind, "
      "or check the file)"),
+    ("a place that is nowhere", "plan.txt",
+     (TITLE.replace("聊城市2023年市政府", "2023年星海市政府") + item(1)).encode("utf-8"),
+     ":1: no commitments read: recognised lines 1-3, title '2023年星海市政府工作报告重点工作任务"
+     "责任分工方案', kind task_plan, year 2023; not recognised: jurisdiction ('星海市' is not a "
+     "known place) (give --kind, --year or --jurisdiction for what is not recognised)"),
+    ("a name of two places", "plan.txt",
+     (TITLE.replace("聊城市2023年市政府", "2023年朝阳区政府") + item(1)).encode("utf-8"),
+     ":1: '朝阳区' may be 朝阳区 (北京市, 110105, id chaoyang-beijing); 朝阳区 (吉林省, 长春市, "
+     "220104, id chaoyang-changchun) (give --jurisdiction with the id or the adcode)"),
     ("a PDF named .txt", "plan.txt", b"%PDF-1.4\n%...",
      ": the file is a PDF file, not txt (rename it to end in .pdf)"),
     ("a broken PDF", "plan.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n",
@@ -153,9 +162,9 @@ def test_a_new_file_that_cannot_be_trusted_is_one_line_and_exit_1(tmp_path, case
 
 
 @pytest.mark.parametrize("case, text, message", [
-    ("unknown county", TITLE.replace("聊城市2023年市政府", "2023年临沂市政府") + item(1),
-     ":1: '临沂市' is not a known jurisdiction (add it to src/chengnuo/metadata/jurisdictions.yaml, "
-     "or give --jurisdiction)"),
+    ("a county of no project", TITLE.replace("聊城市2023年市政府", "2023年临沂市政府") + item(1),
+     ":1: 临沂市 (linyi, adcode 371300) is not a jurisdiction of this project (add it to "
+     "src/chengnuo/metadata/jurisdictions.yaml, or give --jurisdiction)"),
     ("year in the future", TITLE.replace("2023", "2099") + item(1), ":1: year 2099 is in the future"),
 ])
 def test_add_refuses_what_it_cannot_register(tmp_path, case, text, message):
@@ -187,8 +196,8 @@ def test_a_registered_plan_without_tasks_stops_the_build(tmp_path):
     reregister(Project(root), PLAN, "\n".join(text).encode("utf-8"))
     result = stopped_build(root)
     assert result.stderr.splitlines()[-1] == (
-        f"error: reports/{PLAN}:15: document 'liaocheng-2023-task-plan' has no numbered task in "
-        "lines 15-223 (check the file, and its line_start, line_end and kind in reports/registry.yaml)")
+        f"error: reports/{PLAN}:15: document 'liaocheng-2023-task-plan' has no commitment in "
+        "lines 15-223 (recognised 46 sections, 0 paragraphs; not recognised: numbered tasks) (check the file, and its line_start, line_end and kind in reports/registry.yaml)")
 
 
 def _source_line(root: Path, file_name: str) -> int:

@@ -257,8 +257,6 @@ def test_english_names_are_pinyin_words_with_apostrophes_only_before_a_e_o():
         assert pattern.fullmatch(p.name_en), p.name_en
 
 
-@pytest.mark.xfail(strict=True, reason="fields.yaml jurisdictions.level lacks province and prefecture: "
-                                        "the coordinator adds them when the gazetteer is wired in")
 def test_every_level_is_one_of_fields_yaml():
     assert {p.level for p in PLACES} <= set(allowed_values("jurisdictions", "level"))
 

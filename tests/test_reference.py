@@ -178,7 +178,13 @@ def test_resolve_unit_gives_none_for_unknown_or_ambiguous_names(ref, raw, jurisd
 
 def test_resolve_unit_rejects_an_unknown_document_jurisdiction(ref):
     with pytest.raises(ChengnuoError, match="unknown jurisdiction"):
-        ref.resolve_unit("市财政局", "jinan")
+        ref.resolve_unit("市财政局", "no-such-place")
+
+
+def test_a_place_of_the_gazetteer_has_its_chain_but_not_this_projects_units(ref):
+    """A report from elsewhere (济南) is read: its relative names resolve to nothing, not to Liaocheng's."""
+    assert ref.chain("jinan") == ["jinan", "shandong"]
+    assert ref.resolve_unit("市财政局", "jinan") is None
 
 
 def test_collective_leaders_are_units_never_people(ref):

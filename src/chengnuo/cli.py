@@ -139,13 +139,20 @@ def build(ctx: click.Context) -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print what was found as JSON on stdout.")
-@click.option("--jurisdiction", help="Jurisdiction id, when the title names none.")
+@click.option("--jurisdiction", help="The place, when the title names none: an id (liaocheng), a "
+              "Chinese name (保定市) or a 6-digit adcode (130600).")
 @click.option("--year", type=YEARS, help="The year the document plans, when its title gives none.")
 @click.option("--kind", help="Document kind (task_plan, work_report…), when the title does not tell.")
 @click.pass_context
 def inspect(ctx: click.Context, path: Path, as_json: bool, jurisdiction: str | None,
             year: int | None, kind: str | None) -> None:
-    """Read one file and print what it holds; changes nothing."""
+    """Read one file and print what it holds; changes nothing. A file that yields no
+    commitment is an error (exit 1) saying what was and was not recognised.
+
+    With --json: kind, title, year, jurisdiction {id, name_zh, name_en, adcode, level},
+    every commitment with its assignments and targets {indicator_zh, value, value_max,
+    unit, modifier, metric}, and for a work report its results {indicator_zh, value,
+    value_max, unit, period, reported_year, line}."""
     import json
 
     from chengnuo.ingest.inspect import inspect_file, render
@@ -159,8 +166,30 @@ def inspect(ctx: click.Context, path: Path, as_json: bool, jurisdiction: str | N
 
 
 @main.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as a JSON list on stdout.")
+def figures(text: str, as_json: bool) -> None:
+    """Print the figures of any Chinese sentence (TEXT, or - for standard input), one per
+    line: indicator, value (and value_max), unit, modifier, metric, the shape of the
+    targets that `inspect --json` gives."""
+    import json
+
+    from chengnuo.ingest.inspect import figures_in
+
+    found = figures_in(sys.stdin.read() if text == "-" else text)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    for figure in found:
+        value = figure["value"] + (f"–{figure['value_max']}" if figure["value_max"] else "")
+        click.echo(f"{figure['indicator_zh'] or '?'}: {value} {figure['unit'] or ''} "
+                   f"[{figure['modifier'] or '-'}, {figure['metric'] or '-'}]")
+
+
+@main.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--jurisdiction", help="Jurisdiction id, instead of the one the title names.")
+@click.option("--jurisdiction", help="The place, instead of the one the title names: an id, a Chinese "
+              "name or a 6-digit adcode.")
 @click.option("--year", type=YEARS, help="The year the document plans, instead of the title's.")
 @click.option("--kind", help="Document kind (task_plan, work_report…), instead of the detected one.")
 @click.pass_context

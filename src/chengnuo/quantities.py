@@ -39,6 +39,8 @@ _UNIT_SPELLINGS = {
     "套": "套", "户": "户", "张": "张", "场": "场", "项": "项", "件": "件", "台": "台",
     "株": "株", "块": "块", "种": "种", "名": "名", "人": "人", "次": "次", "间": "间",
     "栋": "栋", "眼": "眼", "部": "部", "支": "支", "批": "批",
+    # Seen in reports from other places: air quality, foreign trade, birth rates.
+    "微克/立方米": "微克/立方米", "微克每立方米": "微克/立方米", "美元": "美元", "‰": "‰",
 }
 # Units that count things; a figure in them is a `count`, in the others a `level`.
 COUNT_UNITS = frozenset("个 家 所 处 座 条 辆 套 户 张 场 项 件 台 株 块 种 名 人 次 间 栋 眼 部 支 批"
@@ -67,10 +69,11 @@ _PATTERN = re.compile(
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（(）)\n]|——")
 _LEADING_FILLER = re.compile(
     r"^(?:\d+[.．、]|到?\d{4}年(?:[—\-至]\d{4}年)?(?:底|前)?|\d+年内|力争|确保|全年|全市|预计|其中|累计|同比|今年|"
-    r"年内|实现|努力|争取|同时|并且|以及|达到|总计|合计|年均|每年|分别|的|\s)+")
+    r"年内|实现|努力|争取|同时|并且|以及|达到|总计|合计|年均|每年|分别|的|比上年|可比价|年度目标|\s)+")
 _TRAILING_VERB = re.compile(
     r"(?:增长|增速|增幅|达到|达|为|至|稳定在|保持在|完成|实现|提高|提升|增加|下降|降低|减少|压缩|"
-    r"控制在|突破|超过|超|过|约|近|不低于|不少于|不超过|分别|总量|总数|预计|预期|的|和|及|与|由|到|\s)+$")
+    r"控制在|突破|超过|超|过|约|近|不低于|不少于|不超过|分别|总量|总数|预计|预期|的|和|及|与|由|到|"
+    r"比上年|比去年|同比|按可比价格计算|实际|可比|年度目标|继续保持|保持|\s)+$")
 # Words that make the figure after them a change (within a few characters of
 # the same clause): 增长5% is a rise, 下降5% a fall.
 _RISE_WORDS = "增长|增速|增幅|涨幅|提高|提升|增加"
@@ -150,7 +153,41 @@ def find_quantities(text: str) -> list[Quantity]:
                                    direction=_direction(before), span=text[start:end],
                                    start=start, end=end, **parts))
         previous_end, previous_indicator = end, indicator
-    return quantities
+    return _respectively(text, quantities)
+
+
+_COMPARED = re.compile(r"(?:较|比)(?:上年|去年|\d{4}年(?:底|末)?)$")
+_RESPECTIVELY = re.compile(r"(?P<items>[^，,。；;：:！？\n]+?)分别")
+
+
+def _respectively(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """`城镇、农村居民人均可支配收入分别增长6%和7%`: one indicator per figure, in order.
+
+    The items before 分别 are split at 、 和 及; an item of up to three characters
+    is the start of the last one's name (城镇 → 城镇居民人均可支配收入). Only when
+    the figures after 分别 in its clause are exactly as many as the items.
+    """
+    out = list(quantities)
+    for match in _RESPECTIVELY.finditer(text):
+        items = [i for i in re.split(r"[、和及与]", _clean(match["items"])) if i]
+        if len(items) == 1 and items[0].startswith("城乡"):
+            items = ["城镇", "农村" + items[0][2:]]  # 城乡居民收入分别增长8.5%和10%
+        if len(items) < 2:
+            continue
+        clause_end = re.compile(r"[，,。；;！？\n]").search(text, match.end())
+        stop = clause_end.start() if clause_end else len(text)
+        picked = [k for k, q in enumerate(out) if match.end() <= q.start < stop]
+        if len(picked) != len(items):
+            continue
+        last = items[-1]
+        names = [item + last[len(item):] if len(item) <= 3 < len(last) else item for item in items]
+        names = [_COMPARED.sub("", _LEADING_FILLER.sub("", name)) or name for name in names]
+        metric = out[picked[0]].metric  # 分别增长5%、6%: the verb before the first is every one's
+        for k, name in zip(picked, names):
+            q = out[k]
+            out[k] = Quantity(**{**q.__dict__, "indicator_zh": name[-_INDICATOR_MAX:],
+                                 "metric": metric if q.unit == out[picked[0]].unit else q.metric})
+    return out
 
 
 def _read_match(text: str, match: re.Match) -> tuple[int, int, dict] | None:
@@ -175,6 +212,13 @@ def _read_match(text: str, match: re.Match) -> tuple[int, int, dict] | None:
             return None
         value_max = second[0]
     spelled = "%" if g["pct"] else g["unit"]
+    if spelled is None and not mag and _is_index(text, start, match.end()):
+        # 居民消费价格指数控制在103.5: an index is a figure without a unit.
+        modifier, start = _prefix(text, start)
+        return start, match.end(), {"value": value, "value_max": value_max, "unit": "",
+                                    "base_unit": "", "scale": 1, "modifier": modifier}
+    if spelled is None and mag and _counts_people(text, start):
+        spelled = "人"  # 贫困人口减少60万: 万 counts people here, not yuan
     if spelled is None:
         # A bare magnitude at the end of a clause is a sum of money: 营收突破千亿。
         if not mag or end < len(text) and not _CLAUSE_END.match(text, end) and text[end] not in "”\"":
@@ -205,6 +249,20 @@ def _read_match(text: str, match: re.Match) -> tuple[int, int, dict] | None:
     return start, end, {"value": value, "value_max": value_max, "unit": unit,
                         "base_unit": base or "元", "scale": MAGNITUDES.get(mag, 1),
                         "modifier": modifier}
+
+
+_INDEX = re.compile(r"指数(?:涨幅)?(?:控制在|为|达到|保持在)?\s*$")
+_PEOPLE = re.compile(r"(?:人口|人数|人员|劳动力|就业|群众)[^，。；、\d]{0,6}$")
+
+
+def _is_index(text: str, start: int, end: int) -> bool:
+    """A bare number right after 指数 (and 控制在, 为 …) that ends its clause."""
+    return bool(_INDEX.search(text[max(0, start - 12):start])) and (
+        end >= len(text) or bool(_CLAUSE_END.match(text, end)) or text[end] in "左以")
+
+
+def _counts_people(text: str, start: int) -> bool:
+    return bool(_PEOPLE.search(text[max(0, start - 12):start]))
 
 
 def _chinese_reading_ok(num: str, mag: str, base: str, text: str, start: int, end: int) -> bool:

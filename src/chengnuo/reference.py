@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+from chengnuo import gazetteer
 from chengnuo.schema import allowed_values
 from chengnuo.errors import ChengnuoError
 from chengnuo.project import METADATA_DIR
@@ -276,9 +277,16 @@ class Reference:
                                     path=folder / "people.yaml", line=p.line)
 
     def chain(self, jurisdiction_id: str) -> list[str]:
-        """The jurisdiction and its ancestors, nearest first."""
+        """The jurisdiction and its ancestors, nearest first.
+
+        A place of the national gazetteer that the project does not list (a report
+        from elsewhere, inspected) has its chain read from the gazetteer.
+        """
         if jurisdiction_id not in self.jurisdictions:
-            raise ChengnuoError(f"unknown jurisdiction {jurisdiction_id!r}")
+            place = gazetteer.load().get(jurisdiction_id)
+            if place is None:
+                raise ChengnuoError(f"unknown jurisdiction {jurisdiction_id!r}")
+            return [p.jurisdiction_id for p in (place, *gazetteer.load().ancestors(place))]
         out, current = [], jurisdiction_id
         while current is not None:
             out.append(current)

@@ -62,6 +62,11 @@ def add_file(project: Project, file: Path, shown_as: str, run_build: Callable[[P
                              "no known jurisdiction is named in the title or letterhead"),
                             path=where, line=main.line_start,
                             hint="add it to src/chengnuo/metadata/jurisdictions.yaml, or give --jurisdiction")
+    if main.jurisdiction_id not in Places().by_id:
+        place = inspection.as_json()["jurisdiction"]
+        raise ChengnuoError(f"{place['name_zh']} ({main.jurisdiction_id}, adcode {place['adcode']}) is "
+                            "not a jurisdiction of this project", path=where, line=main.line_start,
+                            hint="add it to src/chengnuo/metadata/jurisdictions.yaml, or give --jurisdiction")
     registry = load_registry(project, today=today)
     for source in registry.sources:
         if source.sha256 == inspection.sha256:

@@ -4,12 +4,18 @@ Everything is read from the words the government prints, by fixed rules:
 
 - a covering notice (关于印发…的通知) before a plan is a document of its own, from
   the first line to the last line before the plan's title;
-- the kind comes from the title: 分工方案 → task_plan, 政府工作报告 → work_report;
-  without such a title, from the shape (assignment brackets 牵头… → task_plan,
-  "各位代表" → work_report);
-- the jurisdiction is the most specific known one named in the titles or the
-  letterhead (东昌府区 beats 聊城市), else in the first lines;
-- the year is the first `YYYY年` of the title, else of the first lines;
+- a crawler's header and a web page's frame are not the report (`report_head`);
+- the kind comes from the title: 分工方案, 任务分工, 责任分解方案, 任务分解表 … →
+  task_plan, 政府工作报告 → work_report; without such a title, from the shape
+  (assignment brackets 牵头… → task_plan, "各位代表" → work_report);
+- the jurisdiction is the most specific one named in the titles or the letterhead
+  (东昌府区 beats 聊城市), else in the opening lines (the subtitle `在保定市第十五届
+  人民代表大会…`, the speaker, the signature), else in the crawler's header: first
+  among the project's own places (which hold the zones and towns the national
+  standard lacks), then in the national gazetteer, which uses the parent where
+  a name is ambiguous (长春市朝阳区);
+- the year of a plan is the first `YYYY年` of its title, else of the first lines;
+  a work report's year is read as `report_head.report_year` says;
 - a document ends before the distribution list (抄送, 抄报) and the rules of the
   printed 版记 that follow its last item.
 
@@ -23,11 +29,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from chengnuo import gazetteer
+from chengnuo.ingest import report_head
 from chengnuo.records.textclean import clean_inline, strip_markup
 from chengnuo.reference import Jurisdiction, load_jurisdictions
 
 HEAD_LINES = 30  # where titles, letterheads and dates are looked for
-_PLAN_TITLE = ("分工方案", "任务分工", "责任分工")
+_PLAN_TITLE = ("分工方案", "任务分工", "责任分工", "责任分解方案", "任务分解表", "分工的意见",
+               "主要目标任务责任分解")
 _NOTICE_TITLE = re.compile(r"关于.*印发|印发.*的?通知")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
@@ -59,6 +68,10 @@ class Detection:
     documents: list[DetectedDocument]
     publisher_zh: str | None
     unknown_places: list[str] = field(default_factory=list)  # governments named but not listed
+    # Names of several places and no other name to tell which (a bare 朝阳区).
+    ambiguous: list[gazetteer.Mention] = field(default_factory=list)
+    # (line, message) about the file as collected: a digest, a report printed twice.
+    notes: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def main(self) -> DetectedDocument:
@@ -193,12 +206,36 @@ class Places:
         return names
 
 
+def _gazetteer_place(texts: list[str]) -> tuple[gazetteer.Place | None, list[gazetteer.Mention]]:
+    """The most specific place named without ambiguity in the first of `texts` that names one.
+
+    Each text is a tier (the titles, then the opening lines, then the crawler's
+    header); a lower tier is read only when the ones above name no place. A name
+    of several places that nothing else in its tier tells apart is returned as
+    ambiguous when no tier names a place for sure.
+    """
+    places = gazetteer.load()
+    ambiguous: list[gazetteer.Mention] = []
+    for text in texts:
+        mentions = places.named_in(text)
+        sure = [m.places[0] for m in mentions if len(m.places) == 1]
+        if sure:
+            rank = {"province": 0, "city": 1, "prefecture": 1}
+            return max(sure, key=lambda p: rank.get(p.level, 2)), []
+        ambiguous += [m for m in mentions if len(m.places) > 1]
+    return None, ambiguous
+
+
 def detect(lines: list[str], places: Places | None = None) -> Detection:
     """The documents in `lines` and what their words say about them."""
     places = places or Places()
-    first = next(iter(_nonblank(lines)), 0)
-    head = [_clean(lines[i]) for i in _nonblank(lines, 0, min(len(lines), first + HEAD_LINES))]
+    header, body_start = report_head.crawler_header(lines)
+    body = [i for i in _nonblank(lines, body_start)
+            if not report_head.is_furniture(_clean(lines[i]))]
+    first = body[0] if body else body_start
+    head = [_clean(lines[i]) for i in body[:HEAD_LINES]]
     documents: list[DetectedDocument] = []
+    notes: list[tuple[int, str]] = []
     notice_title = None
     start = first
     window = "".join(head[:6])
@@ -217,31 +254,70 @@ def detect(lines: list[str], places: Places | None = None) -> Detection:
                                               issued_date=signed))
             start = plan
     title = _clean(lines[start]) if lines else ""
-    guess = "task_plan" if documents or any(w in title for w in _PLAN_TITLE) else (
-        "work_report" if "工作报告" in title else None)
-    title, _ = _join_title(lines, start, _title_wants(guess)) if lines else ("", 0)
-    body = [_clean(line) for line in lines[start:]]
-    main = DetectedDocument(_kind_of(title, body), title, start + 1, _end(lines, start) + 1)
+    report = None
+    if not documents and not any(w in title for w in _PLAN_TITLE):
+        report = report_head.report_title(lines, first)
+    if report is not None:
+        start, title = report
+        guess = "work_report"
+    else:
+        guess = "task_plan" if documents or any(w in title for w in _PLAN_TITLE) else (
+            "work_report" if "工作报告" in title else None)
+        title, _ = _join_title(lines, start, _title_wants(guess)) if lines else ("", 0)
+        if guess is None and "工作报告" in header.get("标题", ""):
+            # No title in the text itself (it opens with 各位代表): the crawler's, without its key.
+            title, guess = header["标题"], "work_report"
+            notes.append((start + 1, "the text has no title of its own: the title is the "
+                                     "collector's (标题：)"))
+    text = [_clean(line) for line in lines[start:]]
+    end = _end(lines, start)
+    kind = _kind_of(title, text)
+    if kind == "work_report":
+        again = report_head.repeated_from(lines, start)
+        if again is not None:
+            end = _nonblank(lines, start, again)[-1]
+            notes.append((again + 1, f"the report is printed twice: the copy from line {again + 1} "
+                                     "is not read"))
+        cut = report_head.ends_mid_sentence(lines, start, end)
+        if cut is not None:
+            notes.append((cut + 1, "the text stops mid-sentence: the file holds only part of the "
+                                   "report, and what it leaves out is not known to be unreported"))
+    main = DetectedDocument(kind, title, start + 1, end + 1)
     documents.append(main)
 
     publisher = None
     if documents[0].kind == "notice":
         publisher, _ = _signature(lines, first, start)
+    opening = report_head.opening(lines, start + 1) if kind == "work_report" else head[:3]
     named_text = " ".join(filter(None, [notice_title, title, publisher, *head[:3]]))
-    jurisdiction = places.named_in(named_text)
-    if jurisdiction is None and not places.unknown_in(named_text):
+    jurisdiction: Jurisdiction | gazetteer.Place | None = places.named_in(named_text)
+    ambiguous: list[gazetteer.Mention] = []
+    if jurisdiction is None:
+        jurisdiction, ambiguous = _gazetteer_place(
+            [" ".join(filter(None, [notice_title, title, publisher])), " ".join(opening[:8]),
+             " ".join(header.get(key, "") for key in ("标题", "发文单位", "报告人"))])
+    if jurisdiction is None and not ambiguous and not places.unknown_in(named_text):
         # Only when the title names no government at all: an unknown county's plan that
         # mentions the city in its text must not be filed under the city.
         jurisdiction = places.most_named("\n".join(lines))
-    year_match = _YEAR.search(title) or _YEAR.search(notice_title or "") or _YEAR.search(" ".join(head))
+    if kind == "work_report":
+        year = report_head.report_year(lines, start, title)
+        if year is None and (match := _YEAR.search(header.get("标题", ""))):
+            year = int(match[1])
+        if report_head.is_digest(title, opening):
+            notes.append((start + 1, "the text is a digest (摘登) of the report, not its full text: "
+                                     "what it leaves out is not known to be unreported"))
+    else:
+        year_match = _YEAR.search(title) or _YEAR.search(notice_title or "") or _YEAR.search(" ".join(head))
+        year = int(year_match[1]) if year_match else None
     doc_number = _DOC_NUMBER.search(" ".join(head))
     issued = documents[0].issued_date or (_issued([title]) if main.kind == "work_report" else None)
     for document in documents:
-        document.year = int(year_match[1]) if year_match else None
+        document.year = year
         document.jurisdiction_id = jurisdiction.jurisdiction_id if jurisdiction else None
         document.doc_number = doc_number[0].replace(" ", "") if doc_number else None
         document.issued_date = issued
     if publisher is None and jurisdiction is not None:
         government = jurisdiction.name_zh + "人民政府"
         publisher = government if any(government in line for line in head) else None
-    return Detection(documents, publisher, places.unknown_in(named_text))
+    return Detection(documents, publisher, places.unknown_in(named_text), ambiguous, notes)

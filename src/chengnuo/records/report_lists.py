@@ -27,9 +27,16 @@ from chengnuo.records.report_statements import quantified_sentences
 from chengnuo.records.task_plan import Commitment, Section, first_free_id
 from chengnuo.zh.text import sentence_around
 
-# `经济社会发展主要预期目标是：`, `今年全市经济社会发展主要预期目标是：`
-_TARGETS_INTRO = re.compile(r"预期目标(?:是|为)?[：:]")
-_ITEM_NUMBER = re.compile(r"^[0-9０-９]{1,3}\s*[.．、]\s*")
+# `经济社会发展主要预期目标是：`, `今年全市经济社会发展主要预期目标是：`, and as other places
+# print it: `主要目标是：`, `主要目标包括：`, `预期性指标：`.
+_TARGETS_INTRO = re.compile(r"(?:预期目标|主要目标|预期性指标)(?:任务)?(?:是|为|包括|如下)?[：:]")
+# The list may go on over several sentences (`…增长9%左右。全部财政收入增长13.5%…。`)
+# until a sentence that speaks about the targets instead of stating one.
+_ABOUT_THE_TARGETS = re.compile(r"^(?:上述|以上|这些|实现|完成|确定|提出|做好|各位代表)")
+_FIGURE = re.compile(r"[0-9０-９]")
+# A glossary (名词解释) after a report explains words: neither commitments nor a list to warn about.
+_GLOSSARY = ("名词解释", "名词注释", "名词说明")
+_ITEM_NUMBER = re.compile(r"^(?:[0-9０-９]{1,3}\s*[.．、]|[一二三四五六七八九十]{1,3}\s*、)\s*")
 # The department that drafts a policy, in the bracket that ends the item: `（市发展改革委）`.
 _LEAD_UNIT = re.compile(r"[（(](?P<unit>[^（）()]+)[）)]$")
 # What closes a list item or a whole list without being part of the item.
@@ -95,6 +102,26 @@ def verbatim(source: str, clean: str) -> str | None:
     return match.group(0) if match else None
 
 
+# `地区生产总值增长4.5%，在实际工作中努力争取更好结果`: a proviso of the target before it.
+_PROVISO = re.compile(r"^在实际工作中")
+
+
+def _with_provisos(clauses: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for start, stop, clause in clauses:
+        if out and _PROVISO.match(clause):
+            first, _, text = out[-1]
+            out[-1] = (first, stop, text + "，" + clause)
+        else:
+            out.append((start, stop, clause))
+    return out
+
+
+def _first_sentence(text: str, start: int) -> str:
+    end = text.find("。", start)
+    return text[start:end if end >= 0 else len(text)]
+
+
 class _ListReader:
     def __init__(self, document_id: str, path: str, sections: Sequence[Section],
                  paragraphs: Sequence[ParagraphLike], warnings: list[BuildWarning]):
@@ -130,19 +157,27 @@ class _ListReader:
     # ------------------------------------------------------------ expected targets
 
     def expected_targets(self) -> None:
-        for paragraph in self.paragraphs:
-            if paragraph.part not in ("plan", "other"):
-                continue
+        found = [(paragraph, intro) for paragraph in self.paragraphs
+                 if paragraph.part in ("plan", "other")
+                 and (intro := _TARGETS_INTRO.search(paragraph.text_zh))]
+        # A new term's report states the term's goals first (“十五五”时期…主要目标是：高质量
+        # 发展取得显著成效…), then the year's: the year's list is the one of 预期目标, with figures.
+        found.sort(key=lambda f: ("预期" not in f[1][0],
+                                  not _FIGURE.search(_first_sentence(f[0].text_zh, f[1].end()))))
+        for paragraph, intro in found[:1]:
             text = paragraph.text_zh
-            intro = _TARGETS_INTRO.search(text)
-            if intro is None:
-                continue
             end = text.find("。", intro.end())
-            body = text[intro.end():end if end >= 0 else len(text)]
+            while end >= 0:  # the next sentence goes on with the list when it states a figure
+                following = text.find("。", end + 1)
+                sentence = text[end + 1:following if following >= 0 else len(text)]
+                if not sentence or not _FIGURE.search(sentence) or _ABOUT_THE_TARGETS.match(sentence):
+                    break
+                end = following if following >= 0 else len(text)
+            body = text[intro.end():end if end >= 0 else len(text)].replace("。", "；")
             sentence_start, _ = sentence_around(text, intro.start(), intro.end())
             self.claimed.setdefault(paragraph.paragraph_id, []).append(
                 (sentence_start, end + 1 if end >= 0 else len(text)))
-            for n, (start, stop, clause) in enumerate(split_indicators(body), start=1):
+            for n, (start, stop, clause) in enumerate(_with_provisos(split_indicators(body)), start=1):
                 source, lines = self.clause(paragraph, intro.end() + start, intro.end() + stop,
                                             clause)
                 self.add("expected_target", n, paragraph.section_id, clause, source, lines)
@@ -157,7 +192,7 @@ class _ListReader:
             items = [p for p in self.paragraphs
                      if p.section_id == section.section_id and p.item_number is not None]
             if section.kind not in LIST_KINDS:
-                if items:
+                if items and not any(word in section.title_zh for word in _GLOSSARY):
                     self.warn(section.line, f"{section.label} {section.title_zh!r} is not a list "
                                             "of livelihood projects, policies or action plans")
                 continue

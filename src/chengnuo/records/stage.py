@@ -86,10 +86,16 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         progress(f"[{number}/{len(documents)}] {document.document_id}")
         records.append(parse_document(project, document, source_lines(project, source.source_id),
                                       path, reference))
-        if document.kind == "task_plan" and not records[-1]["commitments"]:
-            # A plan without tasks is the wrong file or the wrong range, never a real plan.
-            raise ChengnuoError(f"document '{document.document_id}' has no numbered task in lines "
-                                f"{document.line_start}-{document.line_end}", path=path,
+        if document.kind in ("task_plan", "work_report") and not records[-1]["commitments"]:
+            # A plan without tasks, or a report without targets or statements, is the wrong
+            # file or the wrong range, never a real document: say what was recognised.
+            found = records[-1]
+            raise ChengnuoError(f"document '{document.document_id}' has no commitment in lines "
+                                f"{document.line_start}-{document.line_end} (recognised "
+                                f"{len(found['sections'])} sections, {len(found['paragraphs'])} "
+                                f"paragraphs; not recognised: "
+                                + ("numbered tasks)" if document.kind == "task_plan" else
+                                   "a target list, a plan part or an attachment list)"), path=path,
                                 line=document.line_start,
                                 hint="check the file, and its line_start, line_end and kind "
                                      "in reports/registry.yaml")

@@ -44,6 +44,12 @@ from chengnuo.zh.text import ascii_figures
 _PART = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、\s*(?P<title>[^。]{1,40})$")
 _SUBSECTION = re.compile(r"^[（(]\s*(?P<num>[一二三四五六七八九十]+)\s*[）)]\s*(?P<title>.+)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*(?:(?P<num>[0-9０-９]{1,2})\s*|[：:]\s*(?P<title>.*))$")
+# An attachment's item numbered like a part: `一、提高低保…标准。`
+_CHINESE_ITEM = re.compile(r"^(?P<num>[一二三四五六七八九十]+)\s*、")
+# A part heading printed without a number: `2022年政府工作回顾`, `“十五五”时期主要目标任务`.
+_UNNUMBERED_PART = re.compile(r"^(?:(?:19|20)\d\d\s*年|“[^”]{2,8}”)[^，,。；;：:！？!?]{2,28}$")
+# A glossary printed after the report, with or without 附件: `名词解释`, `《政府工作报告》有关内容名词注释`.
+_GLOSSARY = re.compile(r"^(?:《政府工作报告》[^，。]{0,8})?名词(?:解释|注释|说明)$")
 _ITEM = re.compile(r"^(?P<num>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９])\s*(?P<text>.*)$")
 # 聊城市市长 张百顺: the speaker line of the opening.
 _SPEAKER = re.compile(r"(市长|区长|县长|州长)\s*[\u4e00-\u9fff]{2,4}$")
@@ -63,6 +69,10 @@ PART_KINDS = (
     ("工作安排", "plan"),
     ("重点工作", "plan"),
     ("主要任务", "plan"),
+    ("主要目标", "plan"),
+    ("主要工作", "plan"),
+    ("成就", "review"),  # 一、“十一五”时期经济社会发展取得重大成就
+    ("进展", "review"),  # 一、一年接着一年干，新福建建设持续取得新进展
 )
 # The order of parts in every report, for a print that starts mid-way.
 PART_ORDER = ("other", "review", "plan", "self_building", "attachment")
@@ -95,6 +105,7 @@ class Paragraph:
     item_number: int | None = None  # the printed number of a list item in an attachment
     closed: bool = False  # a title line of the opening: nothing joins it
     awaits_body: bool = False  # `**建强产业链条。**` ends its line: the next line is its body
+    chinese_item: bool = False  # an attachment item numbered 一、: its body is the lines below
     source_text: str = ""
 
     @property
@@ -150,6 +161,7 @@ class _ReportReader(LineReader):
         # A print that starts with `(上接4版)` starts inside a part it does not name.
         self.starts_mid_way = False
         self.unnamed_part: list[Paragraph] = []
+        self.under_unnumbered = False  # the last part heading without a number is still open
 
     # ---------------------------------------------------------------- reading
 
@@ -176,8 +188,16 @@ class _ReportReader(LineReader):
         bare = line.replace("**", "").strip()
         if not bare:
             pass
+        elif self.part_name == "attachment" and (match := _CHINESE_ITEM.match(bare)) \
+                and parse_numeral(match["num"]) and not self.attachment_untitled:
+            # 附件1 2026年省十件民生实事 / 一、提高低保…: an attachment's items may be numbered 一、
+            self.close_paragraph()
+            self.start_paragraph(self.segment(number, line, column),
+                                 item=parse_numeral(match["num"])).chinese_item = True
         elif (match := _PART.match(bare)) and parse_numeral(match["num"]):
-            self.start_part(number, match["num"], match["title"])
+            self.start_part(number, parse_numeral(match["num"]), match["num"], match["title"])
+        elif _GLOSSARY.match(bare) and self.part_name != "attachment":
+            self.start_attachment(number, None, clean_text(bare))
         elif (match := _SUBSECTION.match(bare)) and parse_numeral(match["num"]):
             self.start_subsection(number, match["num"], line, column)
         elif match := _ATTACHMENT.match(bare):
@@ -190,10 +210,21 @@ class _ReportReader(LineReader):
             self.close_paragraph()
             self.start_paragraph(self.segment(number, line, column),
                                  item=int(ascii_figures(match["num"])))
+        elif self.unnumbered_part(number, bare):
+            pass
         else:
             self.read_text(number, line, column)
         if ends_here:
             self.close_paragraph()
+
+    def unnumbered_part(self, number: int, bare: str) -> bool:
+        """A line that is a part heading without its number; True when it started one."""
+        if not (_UNNUMBERED_PART.match(bare) and part_kind(bare) != "other"
+                and self.part_name != "attachment"):
+            return False
+        count = sum(1 for s in self.sections if s.level == 1 and s.label is None) + 1
+        self.start_part(number, count, None, bare)
+        return True
 
     def only_titles_so_far(self) -> bool:
         return all(p.part == "other" and p.closed for p in self.paragraphs)
@@ -224,6 +255,8 @@ class _ReportReader(LineReader):
             return False
         if paragraph.awaits_body:
             return True
+        if paragraph.chinese_item:
+            return True  # 一、提高低保…标准。 / 农村低保标准…: the item's figures follow its title
         before = paragraph.text_zh
         return not ends_sentence(before) or (ends_weakly(before) and not opens_paragraph(text))
 
@@ -284,12 +317,22 @@ class _ReportReader(LineReader):
         self.sections.append(section)
         return section
 
-    def start_part(self, number: int, numeral: str, title: str) -> None:
+    def start_part(self, number: int, index: int, label: str | None, title: str) -> None:
+        """Part `index` of the report, labelled as printed (一) or not at all (None).
+
+        Under an unnumbered part (“十五五”时期主要目标和2026年重点工作), parts numbered 一、
+        that name no kind of their own are its chapters and keep its kind.
+        """
         self.close_paragraph()
         kind = part_kind(title)
+        inherits = kind == "other" and label is not None and self.under_unnumbered
+        if inherits:
+            kind = self.part_name or kind
+        else:
+            self.under_unnumbered = label is None
         self.name_unnamed_part(_part_before(kind))
-        self.part = self.add_section(f"{self.document_id}-s{parse_numeral(numeral)}", None, 1,
-                                     numeral, clean_text(title), number, kind)
+        self.part = self.add_section(f"{self.document_id}-{'s' if label else 'h'}{index}", None, 1,
+                                     label, clean_text(title), number, kind)
         self.part_name = kind
         self.subsection = self.lead_in = self.attachment_untitled = None
         self.lead_in_waiting = False

@@ -14,7 +14,7 @@ from typing import Any
 from chengnuo.project import Project
 from chengnuo.quantities import Quantity, find_quantities
 from chengnuo.targets.columns import quantity_columns
-from chengnuo.targets.results import result_rows
+from chengnuo.targets.results import result_rows, review_periods
 from chengnuo.registry import load_registry
 from chengnuo.stage import Progress, StageReport, no_progress, read_outputs, write_outputs
 from chengnuo.zh.text import sentence_around
@@ -62,9 +62,10 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         year = years[record["document_id"]]
         for commitment in record["commitments"]:
             rows += target_rows(commitment, years[commitment["document_id"]])
+        periods = review_periods(record)
         for paragraph in record.get("paragraphs", []):
             if paragraph["part_kind"] == "review":
-                results += result_rows(paragraph, year)
+                results += result_rows(paragraph, year, periods[paragraph["paragraph_id"]])
     write_outputs(project, "targets", {"targets": rows, "results": results})
     return StageReport("targets", counts={
         "targets": len(rows), "commitments with targets": len({r["commitment_id"] for r in rows}),
