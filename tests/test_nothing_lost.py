@@ -12,6 +12,7 @@ whole process group, its MkDocs workers included; and no process of it may survi
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, copy_project
-from tests.processes import kill_group
+from tests.processes import descendants, in_group, kill_group, wait_until_gone
 
 CHENGNUO = str(Path(sys.executable).parent / "chengnuo")
 # Every test here builds the whole project, several times.
@@ -137,3 +138,21 @@ def test_the_site_is_identical_and_survives_a_killed_site_stage(tmp_path):
     assert kill_group(process) == []
     assert caught, "the site stage ended before mkdocs was caught writing"
     assert folder_bytes(target) == site
+
+
+def test_a_site_stage_killed_alone_takes_its_build_workers_with_it(built, tmp_path):
+    """A kill of `chengnuo site` itself, not of its process group (a supervisor that
+    knows one PID), left its two MkDocs workers running for minutes and holding the
+    caller's pipes (red team, finding 7): they now end with their parent."""
+    root = tmp_path / "project"
+    shutil.copytree(built, root, symlinks=True)
+    process = start(root, "site", env=ENV)
+    deadline = time.monotonic() + 120
+    workers = []
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers = descendants(process.pid)
+        time.sleep(0.01)
+    assert len(workers) == 2, f"the site stage did not start its two build workers: {workers}"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert wait_until_gone(lambda: in_group(process.pid)) == []

@@ -13,10 +13,12 @@ write: build/site/ (Chinese) and build/site/en/ (English), swapped in whole
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-import os
 from pathlib import Path
 
 from chengnuo.errors import ChengnuoError
@@ -80,11 +82,29 @@ def mkdocs_build(project: Project, lang: str, site_dir: Path, site_url: str,
 # The package loaded by `run`, in a build process. Forked processes get it from
 # their parent's memory (initargs are not pickled under fork): one load per run.
 _inherited: SiteData | None = None
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _inherit(data: SiteData) -> None:
+def _inherit(data: SiteData, parent: int) -> None:
     global _inherited
     _inherited = data
+    _end_with(parent)
+
+
+def _end_with(parent: int) -> None:
+    """A build worker ends when the `chengnuo site` that forked it is killed.
+
+    A SIGKILL of the parent alone (not of its process group) would otherwise leave
+    both MkDocs builds running for minutes, holding the caller's pipes open. Linux
+    sends the worker SIGKILL when its parent dies (prctl PR_SET_PDEATHSIG).
+    """
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # not Linux: a kill of the process group still ends them
+        return
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the call above: no signal will come
+        os._exit(1)
 
 
 def _build_inherited(project: Project, lang: str, site_dir: Path, site_url: str) -> int:
@@ -110,7 +130,7 @@ def run(project: Project, progress: Progress = no_progress) -> StageReport:
         jobs = {"zh": (staging, site_url), "en": (staging.parent / f"{staging.name}-en",
                                                   site_url + "en/")}
         with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork"),
-                                 initializer=_inherit, initargs=(data,)) as pool:
+                                 initializer=_inherit, initargs=(data, os.getpid())) as pool:
             futures = {lang: pool.submit(_build_inherited, project, lang, out, url)
                        for lang, (out, url) in jobs.items()}
             # Generated pages only: hand-written ones come and go with other work.
