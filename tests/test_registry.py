@@ -276,28 +276,24 @@ def test_missing_file(project):
         "reports/liaocheng-2024-work-report.txt does not exist (restore it, or remove its entry)")
 
 
-def test_range_beyond_the_end_of_the_file(project):
-    text = edit(project, "line_end: 481", "line_end: 482")
+@pytest.mark.parametrize("old, new, anchor, expected", [
+    ("line_end: 481", "line_end: 482", "document_id: liaocheng-2022-02-chronicle",
+     "document 'liaocheng-2022-02-chronicle' ends at line 482, but "
+     "reports/liaocheng-gazette-2022-02.txt has only 481 lines"),
+    ("line_start: 15", "line_start: 14", "document_id: liaocheng-2023-task-plan\n",
+     "document 'liaocheng-2023-task-plan' starts on a blank line "
+     "(reports/liaocheng-2023-task-plan.txt line 14) (start and end each document on a "
+     "non-blank line)"),
+    ("encoding: utf-8", "encoding: gb18030", "- source_id: liaocheng-2023-task-plan",
+     "reports/liaocheng-2023-task-plan.txt decodes as utf-8, but the registry records encoding "
+     "gb18030 (set encoding: utf-8)"),
+], ids=["range beyond the end of the file", "range starting on a blank line",
+        "encoding that does not match the detector"])
+def test_an_entry_that_does_not_fit_its_file_is_named_at_its_line(project, old, new, anchor,
+                                                                  expected):
+    text = edit(project, old, new)
     assert message(lambda: verify_files(project, load_registry(project))) == (
-        f"{REG}:{line_of(text, 'document_id: liaocheng-2022-02-chronicle')}: document "
-        "'liaocheng-2022-02-chronicle' ends at line 482, but reports/liaocheng-gazette-2022-02.txt "
-        "has only 481 lines")
-
-
-def test_range_starting_on_a_blank_line(project):
-    text = edit(project, "line_start: 15", "line_start: 14")
-    assert message(lambda: verify_files(project, load_registry(project))) == (
-        f"{REG}:{line_of(text, 'document_id: liaocheng-2023-task-plan' + chr(10))}: document "
-        "'liaocheng-2023-task-plan' starts on a blank line (reports/liaocheng-2023-task-plan.txt "
-        "line 14) (start and end each document on a non-blank line)")
-
-
-def test_encoding_that_does_not_match_the_detector(project):
-    text = edit(project, "encoding: utf-8", "encoding: gb18030")
-    assert message(lambda: verify_files(project, load_registry(project))) == (
-        f"{REG}:{line_of(text, '- source_id: liaocheng-2023-task-plan')}: "
-        "reports/liaocheng-2023-task-plan.txt decodes as utf-8, but the registry records encoding "
-        "gb18030 (set encoding: utf-8)")
+        f"{REG}:{line_of(text, anchor)}: {expected}")
 
 
 def test_missing_registry(tmp_path):
