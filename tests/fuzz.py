@@ -18,10 +18,12 @@ import os
 import random
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings, strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
+from chengnuo.project import Project
 from tests import convert
-from tests.conftest import ONE_LINE_ERROR, REPO, build, package_bytes
+from tests.conftest import ONE_LINE_ERROR, REPO, build, copy_project, package_bytes, reregister
 
 REPORTS = {path.name: path.read_text(encoding="utf-8")
            for path in sorted((REPO / "reports").iterdir()) if path.suffix in (".txt", ".md")}
@@ -158,6 +160,23 @@ def check_build(root: Path) -> None:
         assert result.exit_code == 1
         assert ONE_LINE_ERROR.fullmatch(result.stderr.splitlines(True)[-1]), result.stderr
         assert package_bytes(root) == before
+
+
+def build_fuzz(max_examples: int):
+    """Decorates a whole-build fuzz test: `max_examples` runs of BUILD_BYTE_OPS, slow lane."""
+    def decorate(test):
+        return settings(max_examples=max_examples, deadline=None,
+                        suppress_health_check=[HealthCheck.too_slow,
+                                               HealthCheck.function_scoped_fixture])(
+            pytest.mark.slow(given(BUILD_BYTE_OPS)(test)))
+    return decorate
+
+
+def check_damaged_build(tmp_path_factory, name: str, mutations) -> None:
+    """check_build on a copy of the project whose report `name` has `mutations` in its bytes."""
+    root = copy_project(tmp_path_factory.mktemp("fuzz"), with_package=True).root
+    reregister(Project(root), name, damage_bytes((REPO / "reports" / name).read_bytes(), mutations))
+    check_build(root)
 
 
 @st.composite

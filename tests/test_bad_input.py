@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
 
 from chengnuo.cli import main
 from chengnuo.project import Project
 from tests.conftest import ONE_LINE_ERROR, REPO, build, copy_project, package_bytes, reregister
-from tests.fuzz import BUILD_BYTE_OPS, check_build, damage_bytes
+from tests.fuzz import build_fuzz, check_damaged_build
 
 PLAN = "liaocheng-2023-task-plan.txt"
 
@@ -68,14 +67,9 @@ def test_a_plan_in_gb18030_gives_the_same_package(tmp_path):
     assert {k for k in fresh if fresh[k] != committed.get(k)} == {"datapackage/data/sources.csv"}
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
-@pytest.mark.slow
-@given(BUILD_BYTE_OPS)
+@build_fuzz(max_examples=15)
 def test_mutated_plan_never_gives_a_traceback(tmp_path_factory, mutations):
-    root = copy_project(tmp_path_factory.mktemp("fuzz"), with_package=True).root
-    reregister(Project(root), PLAN, damage_bytes((REPO / "reports" / PLAN).read_bytes(), mutations))
-    check_build(root)
+    check_damaged_build(tmp_path_factory, PLAN, mutations)
 
 
 # The catalogue of bad input for a new file: what `chengnuo inspect` (and so `add`) says.

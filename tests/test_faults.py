@@ -25,7 +25,6 @@ import pytest
 
 from chengnuo import atomic, lock
 from chengnuo.site.search import MAX_PIECE, subwords
-from chengnuo.stage import replaced_folder
 from tests import convert
 from tests.conftest import REPO, copy_project
 from tests.test_add import without_source
@@ -234,25 +233,6 @@ def test_a_kill_right_after_the_folder_swap_leaves_the_new_folder(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert files(root / "datapackage") == new
     assert not list(root.glob(".datapackage.*"))
-
-
-def test_without_the_one_step_exchange_a_swap_cut_in_two_is_put_back(tmp_path, monkeypatch):
-    """Where renameat2 is missing the swap takes two renames; a run killed between them is
-    repaired by the next one (here simulated by stopping at the same point)."""
-    monkeypatch.setattr(atomic, "_renameat2_function", None)
-    target = tmp_path / "out"
-    target.mkdir()
-    (target / "kept.csv").write_text("old")
-    with replaced_folder(target) as staging:
-        (staging / "new.csv").write_text("new")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
-    assert [p.name for p in target.iterdir()] == ["new.csv"]
-    # What a kill after `target → .out.old` leaves; the next run puts the old output back first.
-    os.replace(target, tmp_path / ".out.old")
-    with pytest.raises(RuntimeError), replaced_folder(target):
-        assert [p.name for p in target.iterdir()] == ["new.csv"]
-        raise RuntimeError("this run fails")
-    assert [p.name for p in target.iterdir()] == ["new.csv"]
 
 
 def test_files_are_written_whole_or_not_at_all(tmp_path):

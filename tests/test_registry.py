@@ -145,27 +145,30 @@ def test_unknown_ids_are_one_line_errors():
 
 # --- mistakes in the registry itself -----------------------------------------------------
 
-def test_missing_key(project):
-    text = edit(project, "        doc_number: 聊政任〔2022〕8号\n", "")
-    line = line_of(text, "document_id: liaocheng-2022-personnel-notice-8")
-    assert message(lambda: load_registry(project)) == (
-        f"{REG}:{line}: a document entry is missing key 'doc_number'")
-
-
-def test_unknown_key(project):
-    text = edit(project, "    url: null\n", "    url: null\n    licence: unknown\n")
-    line = line_of(text, "licence: unknown")
-    assert message(lambda: load_registry(project)) == (
-        f"{REG}:{line}: unknown key 'licence' in a source entry (allowed keys: source_id, path, "
-        "sha256, format, encoding, publisher_zh, publisher_en, published_date, url, documents)")
-
-
-def test_bad_slug(project):
-    text = edit(project, "document_id: liaocheng-2022-02-chronicle", "document_id: Liaocheng_Chronicle")
-    line = line_of(text, "Liaocheng_Chronicle")
-    assert message(lambda: load_registry(project)) == (
-        f"{REG}:{line}: document_id 'Liaocheng_Chronicle' is not a lowercase ASCII slug (use "
-        "lowercase a-z, 0-9 and single hyphens, e.g. liaocheng-2023-task-plan)")
+@pytest.mark.parametrize("old, new, anchor, expected", [
+    ("        doc_number: 聊政任〔2022〕8号\n", "", "document_id: liaocheng-2022-personnel-notice-8",
+     "a document entry is missing key 'doc_number'"),
+    ("    url: null\n", "    url: null\n    licence: unknown\n", "licence: unknown",
+     "unknown key 'licence' in a source entry (allowed keys: source_id, path, sha256, format, "
+     "encoding, publisher_zh, publisher_en, published_date, url, documents)"),
+    ("document_id: liaocheng-2022-02-chronicle", "document_id: Liaocheng_Chronicle",
+     "Liaocheng_Chronicle",
+     "document_id 'Liaocheng_Chronicle' is not a lowercase ASCII slug (use lowercase a-z, 0-9 "
+     "and single hyphens, e.g. liaocheng-2023-task-plan)"),
+    ("kind: chronicle", "kind: diary", "kind: diary",
+     "kind 'diary' is not one of: work_report, task_plan, notice, attachment, personnel_notice, "
+     "chronicle"),
+    ("        line_end: 223\n", "        line_end: 223\n        english: later\n", "english: later",
+     "english 'later' is not one of: required, pending"),
+    ("line_start: 417", "line_start: 410", "document_id: liaocheng-2022-personnel-notice-8",
+     "document 'liaocheng-2022-personnel-notice-8' (lines 410-429) overlaps document "
+     "'liaocheng-2022-personnel-notice-7' (lines 367-415) in the same source"),
+    ("line_end: 13", "line_end: 0", "line_end: 0", "line_end 0 is before line_start 1"),
+], ids=["missing key", "unknown key", "bad slug", "unknown kind", "bad english value",
+        "overlapping ranges", "range that ends before it starts"])
+def test_a_mistake_in_an_entry_is_named_at_its_line(project, old, new, anchor, expected):
+    text = edit(project, old, new)
+    assert message(lambda: load_registry(project)) == f"{REG}:{line_of(text, anchor)}: {expected}"
 
 
 @pytest.mark.parametrize("bad", ["2022-02-30", "2022/02/12", "12 February 2022"])
@@ -173,13 +176,6 @@ def test_bad_date(project, bad):
     text = edit(project, "issued_date: 2022-02-12", f"issued_date: {bad}")
     assert message(lambda: load_registry(project)) == (
         f"{REG}:{line_of(text, bad)}: issued_date '{bad}' is not an ISO date (YYYY-MM-DD)")
-
-
-def test_unknown_kind(project):
-    text = edit(project, "kind: chronicle", "kind: diary")
-    assert message(lambda: load_registry(project)) == (
-        f"{REG}:{line_of(text, 'kind: diary')}: kind 'diary' is not one of: work_report, task_plan, "
-        "notice, attachment, personnel_notice, chronicle")
 
 
 def test_english_is_required_unless_a_document_says_pending(project):
@@ -190,29 +186,9 @@ def test_english_is_required_unless_a_document_says_pending(project):
     assert registry.document("liaocheng-2023-task-plan-notice").english == "required"
 
 
-def test_bad_english_value(project):
-    text = edit(project, "        line_end: 223\n", "        line_end: 223\n        english: later\n")
-    assert message(lambda: load_registry(project)) == (
-        f"{REG}:{line_of(text, 'english: later')}: english 'later' is not one of: required, pending")
-
-
 def test_registry_header_documents_the_optional_english_key():
     header = MAIN.registry_path.read_text(encoding="utf-8").split("\nsources:")[0]
     assert "#   english         optional: `pending` while" in header
-
-
-def test_overlapping_ranges(project):
-    text = edit(project, "line_start: 417", "line_start: 410")
-    line = line_of(text, "document_id: liaocheng-2022-personnel-notice-8")
-    assert message(lambda: load_registry(project)) == (
-        f"{REG}:{line}: document 'liaocheng-2022-personnel-notice-8' (lines 410-429) overlaps "
-        "document 'liaocheng-2022-personnel-notice-7' (lines 367-415) in the same source")
-
-
-def test_range_that_ends_before_it_starts(project):
-    text = edit(project, "line_end: 13", "line_end: 0")
-    assert message(lambda: load_registry(project)) == (
-        f"{REG}:{line_of(text, 'line_end: 0')}: line_end 0 is before line_start 1")
 
 
 def test_duplicate_document_id(project):
@@ -276,28 +252,24 @@ def test_missing_file(project):
         "reports/liaocheng-2024-work-report.txt does not exist (restore it, or remove its entry)")
 
 
-def test_range_beyond_the_end_of_the_file(project):
-    text = edit(project, "line_end: 481", "line_end: 482")
+@pytest.mark.parametrize("old, new, anchor, expected", [
+    ("line_end: 481", "line_end: 482", "document_id: liaocheng-2022-02-chronicle",
+     "document 'liaocheng-2022-02-chronicle' ends at line 482, but "
+     "reports/liaocheng-gazette-2022-02.txt has only 481 lines"),
+    ("line_start: 15", "line_start: 14", "document_id: liaocheng-2023-task-plan\n",
+     "document 'liaocheng-2023-task-plan' starts on a blank line "
+     "(reports/liaocheng-2023-task-plan.txt line 14) (start and end each document on a "
+     "non-blank line)"),
+    ("encoding: utf-8", "encoding: gb18030", "- source_id: liaocheng-2023-task-plan",
+     "reports/liaocheng-2023-task-plan.txt decodes as utf-8, but the registry records encoding "
+     "gb18030 (set encoding: utf-8)"),
+], ids=["range beyond the end of the file", "range starting on a blank line",
+        "encoding that does not match the detector"])
+def test_an_entry_that_does_not_fit_its_file_is_named_at_its_line(project, old, new, anchor,
+                                                                  expected):
+    text = edit(project, old, new)
     assert message(lambda: verify_files(project, load_registry(project))) == (
-        f"{REG}:{line_of(text, 'document_id: liaocheng-2022-02-chronicle')}: document "
-        "'liaocheng-2022-02-chronicle' ends at line 482, but reports/liaocheng-gazette-2022-02.txt "
-        "has only 481 lines")
-
-
-def test_range_starting_on_a_blank_line(project):
-    text = edit(project, "line_start: 15", "line_start: 14")
-    assert message(lambda: verify_files(project, load_registry(project))) == (
-        f"{REG}:{line_of(text, 'document_id: liaocheng-2023-task-plan' + chr(10))}: document "
-        "'liaocheng-2023-task-plan' starts on a blank line (reports/liaocheng-2023-task-plan.txt "
-        "line 14) (start and end each document on a non-blank line)")
-
-
-def test_encoding_that_does_not_match_the_detector(project):
-    text = edit(project, "encoding: utf-8", "encoding: gb18030")
-    assert message(lambda: verify_files(project, load_registry(project))) == (
-        f"{REG}:{line_of(text, '- source_id: liaocheng-2023-task-plan')}: "
-        "reports/liaocheng-2023-task-plan.txt decodes as utf-8, but the registry records encoding "
-        "gb18030 (set encoding: utf-8)")
+        f"{REG}:{line_of(text, anchor)}: {expected}")
 
 
 def test_missing_registry(tmp_path):

@@ -2,7 +2,16 @@
 
 import pytest
 
+from chengnuo import atomic
 from chengnuo.stage import replaced_folder
+
+
+@pytest.fixture(autouse=True, params=["one-step exchange", "two renames"])
+def swap(request, monkeypatch):
+    """Each test runs with renameat2's exchange and, as where it is missing, with two renames."""
+    if request.param == "two renames":
+        monkeypatch.setattr(atomic, "_renameat2_function", None)
+    return request.param
 
 
 def test_success_replaces_the_folder_whole(tmp_path):
@@ -34,6 +43,8 @@ def test_a_run_killed_between_the_renames_is_repaired_by_the_next(tmp_path):
     (tmp_path / ".out.new-abc").mkdir()
     with pytest.raises(RuntimeError):
         with replaced_folder(tmp_path / "out"):
+            # The old output is put back before the run starts.
+            assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kept.csv"]
             raise RuntimeError("this run fails too")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert (tmp_path / "out" / "kept.csv").read_text() == "old"

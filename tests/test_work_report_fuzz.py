@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from chengnuo.project import Project
 from chengnuo.records.work_report import parse_work_report
-from tests.conftest import REPO, copy_project, reregister
-from tests.fuzz import BUILD_BYTE_OPS, check_build, damage_bytes, mutate_lines
+from tests.conftest import REPO
+from tests.fuzz import build_fuzz, check_damaged_build, mutate_lines
 
 REPORT = "liaocheng-2024-work-report.txt"
 LINES = (REPO / "reports" / REPORT).read_text(encoding="utf-8").split("\n")
@@ -61,11 +59,6 @@ def test_parser_survives_text_made_of_report_pieces(lines):
         assert 1 <= p.line_start <= p.line_end <= max(len(lines), 1)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                HealthCheck.function_scoped_fixture])
-@pytest.mark.slow
-@given(BUILD_BYTE_OPS)
+@build_fuzz(max_examples=8)
 def test_mutated_report_never_gives_a_traceback(tmp_path_factory, mutations):
-    root = copy_project(tmp_path_factory.mktemp("fuzz"), with_package=True).root
-    reregister(Project(root), REPORT, damage_bytes((REPO / "reports" / REPORT).read_bytes(), mutations))
-    check_build(root)
+    check_damaged_build(tmp_path_factory, REPORT, mutations)

@@ -22,6 +22,16 @@ def downloads_page(lang: str) -> str:
     return f"{DOWNLOADS_PAGES}/{lang}.md"
 
 
+class Under:
+    """A folder or file of the project, its root joined with `parts`, read like a property."""
+
+    def __init__(self, *parts: str) -> None:
+        self.parts = parts
+
+    def __get__(self, project: "Project | None", owner: type | None = None):
+        return self if project is None else project.root.joinpath(*self.parts)
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -35,34 +45,17 @@ class Project:
                 return cls(folder)
         return cls(here)
 
-    @property
-    def reports_dir(self) -> Path:
-        return self.root / "reports"
-
-    @property
-    def registry_path(self) -> Path:
-        return self.reports_dir / "registry.yaml"
-
-    @property
-    def build_dir(self) -> Path:
-        return self.root / "build"
-
-    @property
-    def datapackage_dir(self) -> Path:
-        return self.root / "datapackage"
+    reports_dir = Under("reports")
+    registry_path = Under("reports", "registry.yaml")
+    build_dir = Under("build")
+    datapackage_dir = Under("datapackage")
+    docs_dir = Under("docs")
+    translations_dir = Under("translations")
 
     def stage_dir(self, stage: str) -> Path:
         """The folder a stage writes whole: build/<stage>, and datapackage/ for the
         published package (committed, so it sits outside build/)."""
         return self.datapackage_dir if stage == "datapackage" else self.build_dir / stage
-
-    @property
-    def docs_dir(self) -> Path:
-        return self.root / "docs"
-
-    @property
-    def translations_dir(self) -> Path:
-        return self.root / "translations"
 
     def relative(self, path: Path) -> str:
         """A path as the user sees it in messages: relative to the project when inside it."""

@@ -73,21 +73,29 @@ class ForeignKey:
 
 
 @dataclass(frozen=True)
-class TableSpec:
+class TableHead:
+    """What describes a table: its name, titles, descriptions, columns and keys. The same in
+    the metadata (TableSpec) and in the published descriptor (chengnuo.datapackage.read.Table),
+    which is written from it."""
+
     name: str
     title_zh: str
     title_en: str
     description_zh: str
     description_en: str
-    fields: tuple[FieldSpec, ...]
+    fields: tuple[Any, ...]  # FieldSpec here; chengnuo.datapackage.read.Field in the reader
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
-    row_order: tuple[str, ...]
-    exactly_one_of: tuple[str, ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
+
+
+@dataclass(frozen=True)
+class TableSpec(TableHead):
+    row_order: tuple[str, ...]
+    exactly_one_of: tuple[str, ...] = ()
 
     def field(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from chengnuo.errors import ChengnuoError
-# A foreign key says the same in the metadata and in the descriptor written from it.
-from chengnuo.schema import ForeignKey, cast
+# A table's head says the same in the metadata and in the descriptor written from it.
+from chengnuo.schema import ForeignKey, TableHead, cast
 
 Value = str | int | Decimal | bool | dt.date | None
 
@@ -38,16 +38,8 @@ class Field:
 
 
 @dataclass(frozen=True)
-class Table:
-    name: str
+class Table(TableHead):  # the head as datapackage.json has it; its fields are Field
     path: str  # the CSV inside the package, e.g. data/commitments.csv
-    title_en: str
-    title_zh: str
-    description_en: str
-    description_zh: str
-    fields: tuple[Field, ...]
-    primary_key: tuple[str, ...]
-    foreign_keys: tuple[ForeignKey, ...]
     rows: tuple[dict[str, Value], ...]
     cells: tuple[tuple[str, ...], ...]  # the same rows as the CSV's text, for text formats
     lines: tuple[int, ...] = ()  # the CSV line each row starts on, for messages
@@ -55,10 +47,6 @@ class Table:
     def text_rows(self) -> list[dict[str, str]]:
         """The rows as the CSV's text, column by column."""
         return [dict(zip(self.columns, cells)) for cells in self.cells]
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
 
 
 @dataclass(frozen=True)
