@@ -31,7 +31,7 @@ test: $(VENV)/installed node_modules/.package-lock.json
 # to a worker so that each module's fixtures are made once. The slowest five are
 # listed, so that a creeping one is seen.
 test-fast: $(VENV)/installed
-	$(BIN)/pytest -q -m "not slow" -n auto --dist loadfile --durations=5
+	$(BIN)/pytest -q -m "not slow" -n auto --dist loadfile --hypothesis-profile=quick --durations=5
 
 # Refresh the lock after changing the pins in pyproject.toml.
 lock: $(VENV)/installed

@@ -111,6 +111,9 @@ settings.register_profile("dev", parent=settings.get_profile("default"))
 settings.register_profile("ci", parent=settings.get_profile("default"), derandomize=True,
                           max_examples=100, deadline=None, database=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow])
+# `quick` is the fast lane's (make test-fast): the same properties over 20 examples
+# each, for feedback in under a minute; `make test` and CI draw the full count.
+settings.register_profile("quick", parent=settings.get_profile("dev"), max_examples=20)
 HYPOTHESIS_PROFILE = "ci" if os.environ.get("CI", "").lower() not in ("", "0", "false") else "dev"
 settings.load_profile(HYPOTHESIS_PROFILE)
 
