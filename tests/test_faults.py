@@ -47,9 +47,10 @@ def files(folder: Path) -> dict[str, bytes] | None:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-# Each folder output is replaced whole; in reports/ and docs/ each file is an output.
+# Each folder output is replaced whole; in reports/ each file is an output. (The downloads
+# pages live in build/downloads/pages/, so docs/ holds no output of add.)
 AREAS = ("datapackage", "build/text", "build/records", "build/downloads", "reports/registry.yaml",
-         f"reports/{PLAN}", "docs/zh/downloads.md", "docs/en/downloads.md")
+         f"reports/{PLAN}")
 
 
 def state(root: Path) -> dict[str, dict[str, bytes] | bytes | None]:
